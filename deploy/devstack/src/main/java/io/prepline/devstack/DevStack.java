@@ -1,0 +1,160 @@
+package io.prepline.devstack;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
+/**
+ * The platform's servers for local runs and tests: a real PostgreSQL with one database per service, a real Kafka
+ * broker with the platform's topics, and the key pair of the local identity provider.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /** One database per service that owns one. */
+    public static final List<String> DATABASES = List.of("questions", "answers");
+
+    /**
+     * Where a running shared stack registers itself (a JMX name), so that every class loader of a test JVM finds the
+     * same servers: test frameworks load test classes and test resources through different class loaders.
+     */
+    private static final String HANDLE = "io.prepline.devstack:type=SharedStack";
+
+    public record Options(Path dataDir, int postgresPort, int kafkaPort, boolean durable) {
+    }
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final JwtKeys keys;
+
+    private DevStack(PostgresServer postgres, KafkaBroker kafka, JwtKeys keys) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.keys = keys;
+    }
+
+    public static DevStack start(Options options) {
+        Path dir = options.dataDir();
+        JwtKeys keys = JwtKeys.loadOrCreate(dir.resolve("jwt"));
+        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), dir.resolve("postgres-binaries"),
+                options.postgresPort(), options.durable());
+        try {
+            postgres.createDatabases(DATABASES);
+            KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), options.kafkaPort());
+            kafka.start();
+            Topics.createMissing(kafka.bootstrapServers());
+            return new DevStack(postgres, kafka, keys);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The stack of this test JVM: started on first use in a temporary folder on free ports, stopped and deleted when
+     * the JVM exits. Later callers, from any class loader, get a view of the same servers.
+     */
+    public static SharedStack shared() {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = handleName();
+        synchronized (jmx) {
+            if (!jmx.isRegistered(name)) {
+                Path dir = temporaryFolder();
+                DevStack stack = start(new Options(dir, 0, 0, false));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stack.close();
+                    deleteRecursively(dir);
+                }, "devstack-shutdown"));
+                try {
+                    jmx.registerMBean(new StandardMBean(stack::control, ControlMBean.class), name);
+                } catch (JMException e) {
+                    throw new IllegalStateException("cannot register the dev stack", e);
+                }
+            }
+        }
+        return new SharedStack(command -> {
+            try {
+                return (String) jmx.invoke(name, "control", new Object[] {command}, new String[] {String.class.getName()});
+            } catch (JMException e) {
+                throw new IllegalStateException("dev stack command " + command + " failed", e);
+            }
+        });
+    }
+
+    /** The shared stack's one operation, reachable from any class loader through JMX with JDK types only. */
+    public interface ControlMBean {
+        String control(String command);
+    }
+
+    private static ObjectName handleName() {
+        try {
+            return new ObjectName(HANDLE);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public JwtKeys keys() {
+        return keys;
+    }
+
+    private String control(String command) {
+        return switch (command) {
+            case "postgres-port" -> String.valueOf(postgres.port());
+            case "bootstrap-servers" -> kafka.bootstrapServers();
+            case "public-key" -> keys.publicKeyFile().toString();
+            case "stop-kafka" -> {
+                kafka.stop();
+                yield "stopped";
+            }
+            case "start-kafka" -> {
+                kafka.start();
+                yield "started";
+            }
+            default -> throw new IllegalArgumentException("unknown dev stack command " + command);
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("prepline-devstack-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for the dev stack", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort on JVM exit
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.prepline.devstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A test's view of one topic: reads every record from the beginning (or from the end at the time it was opened)
+ * and sends records as another service would.
+ */
+public final class TopicProbe implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    private TopicProbe(String bootstrapServers, String topic, boolean fromBeginning) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(PartitionInfo::partition).map(p -> new TopicPartition(topic, p)).toList();
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
+    }
+
+    /** Records of {@code topic} sent from now on. */
+    public static TopicProbe fromNow(String bootstrapServers, String topic) {
+        return new TopicProbe(bootstrapServers, topic, false);
+    }
+
+    /** Every record of {@code topic}, old and new. */
+    public static TopicProbe fromBeginning(String bootstrapServers, String topic) {
+        return new TopicProbe(bootstrapServers, topic, true);
+    }
+
+    /** Waits for the first record, seen or to come, that matches {@code match}. */
+    public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        return find(match, timeout).orElseThrow(() -> new AssertionError(
+                "no matching record on " + topic + " within " + timeout + "; saw " + seen.size() + " records"));
+    }
+
+    /** The first record with {@code key}, waiting up to {@code timeout}. */
+    public ConsumerRecord<String, String> awaitKey(String key, Duration timeout) {
+        return await(r -> key.equals(r.key()), timeout);
+    }
+
+    /** Every record read within {@code duration} that matches {@code match}, for checking that nothing more comes. */
+    public List<ConsumerRecord<String, String>> collect(Predicate<ConsumerRecord<String, String>> match, Duration duration) {
+        Instant end = Instant.now().plus(duration);
+        while (Instant.now().isBefore(end)) {
+            poll();
+        }
+        return seen.stream().filter(match).toList();
+    }
+
+    private Optional<ConsumerRecord<String, String>> find(Predicate<ConsumerRecord<String, String>> match,
+                                                          Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
+        int checked = 0;
+        do {
+            for (; checked < seen.size(); checked++) {
+                if (match.test(seen.get(checked))) {
+                    return Optional.of(seen.get(checked));
+                }
+            }
+            poll();
+        } while (Instant.now().isBefore(end) || checked < seen.size());
+        return Optional.empty();
+    }
+
+    private void poll() {
+        consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public void send(String key, String value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
