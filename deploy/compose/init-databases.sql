@@ -1,0 +1,2 @@
+CREATE DATABASE questions;
+CREATE DATABASE answers;
