@@ -1,5 +1,7 @@
 package io.prepline.answer;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,6 +10,18 @@ import io.smallrye.config.WithDefault;
 public interface AnswerConfig {
 
     Topics topics();
+
+    Submission submission();
+
+    Decision decision();
+
+    Relay relay();
+
+    Review review();
+
+    Progress progress();
+
+    Live live();
 
     interface Topics {
         /** The catalogue of questions and rubrics, kept locally to validate submissions. */
@@ -22,5 +36,78 @@ public interface AnswerConfig {
 
         @WithDefault("answers.decided.v1")
         String decided();
+    }
+
+    interface Submission {
+        /** Longest accepted answer body, in characters (code points) after trimming. */
+        @WithDefault("20000")
+        int maxBodyChars();
+    }
+
+    /** How a machine score becomes a decision without a human. */
+    interface Decision {
+        /** Overall score (0-100) at or above which a confident score is approved. */
+        @WithDefault("70")
+        int approveAt();
+
+        /** Overall score below which a confident score is rejected. */
+        @WithDefault("40")
+        int rejectBelow();
+
+        /** Scores less confident than this always go to a reviewer. */
+        @WithDefault("0.7")
+        double minConfidence();
+    }
+
+    /** The outbox relay that publishes events written with the data they describe. */
+    interface Relay {
+        @WithDefault("100ms")
+        Duration interval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** First wait after a failed send; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("500ms")
+        Duration minBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** How long the broker may take to acknowledge one batch. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** PostgreSQL advisory lock key: only the instance holding it relays. */
+        @WithDefault("4242001")
+        long lockKey();
+    }
+
+    interface Review {
+        /** Highest per-criterion score (the scorer's scale is 0-4). */
+        @WithDefault("4")
+        int maxCriterionScore();
+
+        @WithDefault("20")
+        int defaultLimit();
+
+        @WithDefault("100")
+        int maxLimit();
+    }
+
+    interface Progress {
+        /** XP earned by the first approved answer of each UTC day. */
+        @WithDefault("20")
+        int dailyXp();
+    }
+
+    interface Live {
+        /** How often an open status stream looks for new statuses in the database. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** A stream closes after this long; clients reconnect with Last-Event-ID. */
+        @WithDefault("10m")
+        Duration maxDuration();
     }
 }

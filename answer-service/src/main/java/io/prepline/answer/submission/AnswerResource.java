@@ -1,0 +1,64 @@
+package io.prepline.answer.submission;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.prepline.answer.problem.ApiProblem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/answers")
+@Tag(name = "Answers", description = "Submitting answers and following them")
+@SecurityRequirement(name = "SecurityScheme")
+public class AnswerResource {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @RolesAllowed("candidate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit an answer (a new revision when the question was answered before)",
+            description = "Body 1 to 20,000 characters after trimming; requests over 128 KiB are refused with 413. "
+                    + "Idempotency-Key: the same key and body return the first answer, another body gives 422. "
+                    + "Unknown fields are refused with 400.")
+    public Response submit(AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        SubmissionService.Submitted submitted =
+                submissions.submit(identity.getPrincipal().getName(), request, idempotencyKey);
+        Response.ResponseBuilder response = Response.accepted(submitted.answer())
+                .location(URI.create("/api/v1/answers/" + submitted.answer().id()));
+        if (submitted.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One answer: its owner or a reviewer (404 for anyone else)")
+    public AnswerView get(@PathParam("id") String id) {
+        boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
+        return submissions.find(id, identity.getPrincipal().getName(), reviewer)
+                .orElseThrow(() -> ApiProblem.notFound("answer " + id));
+    }
+}

@@ -1,0 +1,167 @@
+package io.prepline.answer.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.prepline.answer.AnswerConfig;
+import io.prepline.answer.catalogue.CatalogueStore;
+import io.prepline.answer.live.StatusHistory;
+import io.prepline.answer.problem.ApiProblem;
+import io.prepline.answer.publishing.Outbox;
+
+/** Accepts answers: validates them against the local catalogue, stores a new revision and its event together. */
+@ApplicationScoped
+public class SubmissionService {
+
+    static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    /** @param replayed true when an earlier request with the same idempotency key created it */
+    public record Submitted(AnswerView answer, boolean replayed) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CatalogueStore catalogue;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    StatusHistory history;
+
+    @Inject
+    AnswerConfig config;
+
+    @Transactional
+    public Submitted submit(String userId, AnswerRequest request, String idempotencyKey) {
+        if (request == null) {
+            throw ApiProblem.invalid("$", "a JSON object with question and body is required");
+        }
+        if (request.question() == null || request.question().isBlank()) {
+            throw ApiProblem.invalid("question", "is required (the question's slug or id)");
+        }
+        if (request.part() != null && request.part() < 1) {
+            throw ApiProblem.invalid("part", "must be a part number, 1 or more");
+        }
+        String body = request.body() == null ? "" : request.body().strip();
+        if (body.isEmpty()) {
+            throw ApiProblem.invalid("body", "must not be empty");
+        }
+        int length = body.codePointCount(0, body.length());
+        int max = config.submission().maxBodyChars();
+        if (length > max) {
+            throw ApiProblem.invalid("body", "has " + length + " characters; at most " + max + " are accepted");
+        }
+        String hash = hash(request.question().strip(), request.part(), body);
+
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+                throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+            }
+            // serialises requests carrying the same key, so the second sees the first's answer
+            lock("idem:" + userId + ":" + idempotencyKey);
+            Optional<Answer> earlier = Answer.find("userId = ?1 and idempotencyKey = ?2", userId, idempotencyKey)
+                    .firstResultOptional();
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash.equals(hash)) {
+                    throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency key reused",
+                            "Idempotency-Key", "was already used for a different request");
+                }
+                return new Submitted(AnswerView.of(earlier.get()), true);
+            }
+        }
+
+        CatalogueStore.Question question = catalogue.find(request.question().strip())
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-question", "Unknown question",
+                        "question", "no question with this slug or id"));
+        if (!question.active()) {
+            throw ApiProblem.unprocessable("question-not-open", "Question not open for answers",
+                    "question", "is " + question.status().toLowerCase() + " and takes no answers");
+        }
+        Integer part = request.part();
+        if (part == null && !question.parts().isEmpty() && !question.hasRubric()) {
+            throw ApiProblem.unprocessable("part-required", "Part required", "part",
+                    "this question has parts " + question.parts() + "; say which one is answered");
+        }
+        if (part != null && !question.parts().contains(part)) {
+            throw ApiProblem.unprocessable("unknown-part", "Unknown part", "part",
+                    question.parts().isEmpty() ? "this question has no parts"
+                            : "this question has parts " + question.parts());
+        }
+
+        // revisions of one user's answer to one question part are numbered without gaps or duplicates
+        lock("rev:" + userId + ":" + question.id() + ":" + (part == null ? 0 : part));
+        Number last = (Number) em.createNativeQuery("""
+                        SELECT COALESCE(MAX(revision), 0) FROM answer
+                        WHERE user_id = ?1 AND question_id = ?2 AND COALESCE(part, 0) = ?3""")
+                .setParameter(1, userId).setParameter(2, question.id()).setParameter(3, part == null ? 0 : part)
+                .getSingleResult();
+
+        Answer answer = new Answer();
+        answer.id = UUID.randomUUID();
+        answer.userId = userId;
+        answer.questionId = question.id();
+        answer.questionSlug = question.slug();
+        answer.part = part;
+        answer.revision = last.intValue() + 1;
+        answer.body = body;
+        answer.status = Answer.Status.SUBMITTED.name();
+        answer.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        answer.idempotencyKey = idempotencyKey;
+        answer.requestHash = hash;
+        answer.persist();
+        history.append(answer.id, answer.status, null, userId);
+        outbox.append(config.topics().submitted(), answer.id.toString(), SubmittedEvent.TYPE,
+                new SubmittedEvent(answer.id, userId, answer.questionId, answer.questionSlug, part,
+                        answer.revision, body, answer.submittedAt));
+        return new Submitted(AnswerView.of(answer), false);
+    }
+
+    /** The answer if the caller may see it: its owner, or a reviewer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AnswerView> find(String answerId, String userId, boolean reviewer) {
+        UUID id = parseId(answerId);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Answer.<Answer>findByIdOptional(id)
+                .filter(a -> reviewer || a.userId.equals(userId))
+                .map(AnswerView::of);
+    }
+
+    public static UUID parseId(String value) {
+        try {
+            return value != null && value.length() == 36 ? UUID.fromString(value) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void lock(String name) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))").setParameter(1, name).getSingleResult();
+    }
+
+    private static String hash(String question, Integer part, String body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((question + "\n" + part + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

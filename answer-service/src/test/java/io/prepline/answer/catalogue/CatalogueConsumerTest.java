@@ -1,0 +1,65 @@
+package io.prepline.answer.catalogue;
+
+import static io.prepline.answer.Fixtures.awaitTrue;
+import static io.prepline.answer.Fixtures.catalogueVersion;
+import static io.prepline.answer.Fixtures.count;
+import static io.prepline.answer.Fixtures.json;
+import static io.prepline.answer.Fixtures.publishQuestion;
+import static io.prepline.answer.Fixtures.publishSnapshot;
+import static io.prepline.answer.Fixtures.send;
+import static io.prepline.answer.Fixtures.snapshot;
+import static io.prepline.answer.Fixtures.token;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prepline.answer.Fixtures.Question;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CatalogueConsumerTest {
+
+    private static int submitStatus(Question q, Integer part) {
+        return given().auth().oauth2(token("cat-user", "candidate")).contentType(ContentType.JSON)
+                .body(json(q.slug(), part, "An answer")).when().post("/api/v1/answers").then().extract().statusCode();
+    }
+
+    @Test
+    void olderOrRedeliveredSnapshotsChangeNothing() {
+        Question q = publishQuestion("ACTIVE", 5, 2, false);
+        // an older version arriving late must not bring back what version 5 changed (parts 1 and 2 only)
+        send("catalogue.questions.v1", q.id().toString(), snapshot(q, "RETIRED", 4, 3, false));
+        send("catalogue.questions.v1", q.id().toString(), snapshot(q, "ACTIVE", 5, 2, false));
+        publishSnapshot(q, "ACTIVE", 6, 2, false); // a marker: once 6 is stored, 4 and the repeated 5 were consumed
+        assertEquals(6, catalogueVersion(q.id()));
+        assertEquals(2, count("SELECT count(*) FROM catalogue_part WHERE question_id = ?", q.id()));
+        assertEquals(202, submitStatus(q, 2));
+        assertEquals(422, submitStatus(q, 3));
+    }
+
+    @Test
+    void retirementSnapshotClosesTheQuestion() {
+        Question q = publishQuestion("ACTIVE", 1, 0, true);
+        assertEquals(202, submitStatus(q, null));
+        publishSnapshot(q, "RETIRED", 2, 0, true);
+        assertEquals(422, submitStatus(q, null));
+    }
+
+    @Test
+    void tombstoneRemovesTheQuestion() {
+        Question q = publishQuestion("ACTIVE", 1, 1, true);
+        send("catalogue.questions.v1", q.id().toString(), null);
+        awaitTrue(() -> catalogueVersion(q.id()) == -1, "tombstone of " + q.slug());
+        assertEquals(0, count("SELECT count(*) FROM catalogue_part WHERE question_id = ?", q.id()));
+        assertEquals(422, submitStatus(q, null));
+    }
+
+    @Test
+    void malformedSnapshotIsSkippedAndLaterOnesStillApply() {
+        Question q = publishQuestion("ACTIVE", 1, 0, true);
+        send("catalogue.questions.v1", q.id().toString(), "{not json");
+        publishSnapshot(q, "ACTIVE", 2, 1, true);
+        assertEquals(1, count("SELECT count(*) FROM catalogue_part WHERE question_id = ?", q.id()));
+    }
+}
