@@ -1,0 +1,93 @@
+package io.prepline.question.engagement;
+
+import java.util.List;
+
+import io.prepline.question.catalogue.CatalogueService;
+import io.prepline.question.catalogue.Caller;
+import io.prepline.question.catalogue.QuestionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/** Likes, solved counts and sample-answer access. Counters move by atomic increments, once per user. */
+@ApplicationScoped
+public class EngagementService {
+
+    private static final Logger LOG = Logger.getLogger(EngagementService.class);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CatalogueService catalogue;
+
+    @Transactional
+    public LikeState like(String slug, String user) {
+        QuestionEntity q = catalogue.require(slug);
+        int added = em.createNativeQuery("INSERT INTO question_like (question_id, user_id) VALUES (?1, ?2) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, q.id).setParameter(2, user).executeUpdate();
+        return new LikeState(true, bump(q, "likes_count", added));
+    }
+
+    @Transactional
+    public LikeState unlike(String slug, String user) {
+        QuestionEntity q = catalogue.require(slug);
+        int removed = em.createNativeQuery("DELETE FROM question_like WHERE question_id = ?1 AND user_id = ?2")
+                .setParameter(1, q.id).setParameter(2, user).executeUpdate();
+        return new LikeState(false, bump(q, "likes_count", -removed));
+    }
+
+    /** Applies a decision once per answer id; an approval counts once per user and question. */
+    @Transactional
+    public void decided(AnswerDecided d) {
+        int fresh = em.createNativeQuery("INSERT INTO processed_decision (answer_id) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, d.answerId()).executeUpdate();
+        if (fresh == 0 || !d.approved()) {
+            return;
+        }
+        QuestionEntity q = QuestionEntity.findById(d.questionId());
+        if (q == null) {
+            LOG.warnf("decision %s names unknown question %s; ignored", d.answerId(), d.questionId());
+            return;
+        }
+        int solved = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
+                        + "VALUES (?1, ?2, ?3, coalesce(?4, now())) ON CONFLICT DO NOTHING")
+                .setParameter(1, q.id).setParameter(2, d.userId()).setParameter(3, d.answerId())
+                .setParameter(4, d.decidedAt() == null ? null : java.sql.Timestamp.from(d.decidedAt()))
+                .executeUpdate();
+        bump(q, "solved_count", solved);
+    }
+
+    /** The full answer for staff and for candidates with an approved answer; a teaser for everyone else. */
+    @Transactional
+    public SampleAnswer sampleAnswer(String slug, Caller caller) {
+        QuestionEntity q = catalogue.require(slug);
+        List<io.prepline.question.catalogue.QuestionDocument.Section> sections =
+                q.sampleAnswer == null ? List.of() : q.sampleAnswer;
+        String gate = null;
+        if (caller.anonymous()) {
+            gate = "SIGN_IN";
+        } else if (!caller.staff() && !solvedBy(q, caller.userId())) {
+            gate = "APPROVED_ANSWER_REQUIRED";
+        }
+        return gate == null ? new SampleAnswer(q.slug, true, null, sections)
+                : new SampleAnswer(q.slug, false, gate, catalogue.teaser(sections));
+    }
+
+    private boolean solvedBy(QuestionEntity q, String user) {
+        return !em.createNativeQuery("SELECT 1 FROM question_solver WHERE question_id = ?1 AND user_id = ?2")
+                .setParameter(1, q.id).setParameter(2, user).getResultList().isEmpty();
+    }
+
+    private int bump(QuestionEntity q, String column, int delta) {
+        if (delta != 0) {
+            em.createNativeQuery("UPDATE question SET " + column + " = " + column + " + ?1 WHERE id = ?2")
+                    .setParameter(1, delta).setParameter(2, q.id).executeUpdate();
+            catalogue.evict(q.slug);
+        }
+        Number now = (Number) em.createNativeQuery("SELECT " + column + " FROM question WHERE id = ?1")
+                .setParameter(1, q.id).getSingleResult();
+        return now.intValue();
+    }
+}
