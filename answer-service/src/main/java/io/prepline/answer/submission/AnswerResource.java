@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import io.prepline.answer.problem.ApiProblem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +33,10 @@ public class AnswerResource {
     @Inject
     SecurityIdentity identity;
 
+    /** The user id is the token's {@code sub}, whatever name the provider puts elsewhere. */
+    @Inject
+    JsonWebToken token;
+
     @POST
     @RolesAllowed("candidate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,7 +47,7 @@ public class AnswerResource {
                     + "Unknown fields are refused with 400.")
     public Response submit(AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         SubmissionService.Submitted submitted =
-                submissions.submit(identity.getPrincipal().getName(), request, idempotencyKey);
+                submissions.submit(token.getSubject(), request, idempotencyKey);
         Response.ResponseBuilder response = Response.accepted(submitted.answer())
                 .location(URI.create("/api/v1/answers/" + submitted.answer().id()));
         if (submitted.replayed()) {
@@ -58,7 +63,7 @@ public class AnswerResource {
     @Operation(summary = "One answer: its owner or a reviewer (404 for anyone else)")
     public AnswerView get(@PathParam("id") String id) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
-        return submissions.find(id, identity.getPrincipal().getName(), reviewer)
+        return submissions.find(id, token.getSubject(), reviewer)
                 .orElseThrow(() -> ApiProblem.notFound("answer " + id));
     }
 }

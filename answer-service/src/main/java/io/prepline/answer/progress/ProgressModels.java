@@ -1,0 +1,35 @@
+package io.prepline.answer.progress;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a candidate sees of their own progress. */
+public final class ProgressModels {
+
+    private ProgressModels() {
+    }
+
+    /**
+     * @param streakDays consecutive UTC days with an approved answer, ending today (or yesterday, while today is open)
+     * @param strengths  per criterion kind: the average score (0-4, reviewer overrides count) over the latest scored
+     *                   revision of each answered question part
+     */
+    public record Progress(String userId, int xp, int streakDays, int solvedQuestions, List<Solved> solved,
+                           List<Strength> strengths) {
+    }
+
+    public record Solved(UUID questionId, String questionSlug, Instant solvedAt) {
+    }
+
+    public record Strength(String criterion, double averageScore, int answers) {
+    }
+
+    /** The latest revision of each question part the user answered. */
+    public record MyAnswer(UUID answerId, UUID questionId, String questionSlug, Integer part, int revision,
+                           String status, Integer overall, Instant submittedAt) {
+    }
+
+    public record MyAnswers(List<MyAnswer> items) {
+    }
+}

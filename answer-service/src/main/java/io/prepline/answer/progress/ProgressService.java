@@ -1,0 +1,110 @@
+package io.prepline.answer.progress;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.prepline.answer.progress.ProgressModels.MyAnswer;
+import io.prepline.answer.progress.ProgressModels.MyAnswers;
+import io.prepline.answer.progress.ProgressModels.Progress;
+import io.prepline.answer.progress.ProgressModels.Solved;
+import io.prepline.answer.progress.ProgressModels.Strength;
+
+/** XP, streak, solved questions and strengths, computed from the user's answers and XP awards. */
+@ApplicationScoped
+public class ProgressService {
+
+    /** Most answers listed by {@code /me/answers} (latest first). */
+    static final int MAX_ANSWERS = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Progress progress(String userId) {
+        int xp = ((Number) em.createNativeQuery("SELECT COALESCE(SUM(xp), 0) FROM xp_award WHERE user_id = ?1")
+                .setParameter(1, userId).getSingleResult()).intValue();
+        Set<LocalDate> days = new HashSet<>();
+        for (Object day : em.createNativeQuery(
+                        "SELECT day FROM xp_award WHERE user_id = ?1 ORDER BY day DESC LIMIT 1000")
+                .setParameter(1, userId).getResultList()) {
+            days.add(day instanceof Date d ? d.toLocalDate() : (LocalDate) day);
+        }
+        List<Solved> solved = new ArrayList<>();
+        for (Object o : em.createNativeQuery("""
+                        SELECT question_id, MIN(question_slug), MIN(decided_at) FROM answer
+                        WHERE user_id = ?1 AND status = 'APPROVED' GROUP BY question_id ORDER BY 3""")
+                .setParameter(1, userId).getResultList()) {
+            Object[] r = (Object[]) o;
+            solved.add(new Solved((UUID) r[0], (String) r[1], instant(r[2])));
+        }
+        List<Strength> strengths = new ArrayList<>();
+        for (Object o : em.createNativeQuery("""
+                        WITH latest AS (
+                            SELECT DISTINCT ON (question_id, COALESCE(part, 0)) id FROM answer
+                            WHERE user_id = ?1 AND overall IS NOT NULL
+                            ORDER BY question_id, COALESCE(part, 0), revision DESC)
+                        SELECT COALESCE(c.kind, c.key), AVG(COALESCE(c.override_score, c.machine_score)), COUNT(*)
+                        FROM answer_criterion c JOIN latest l ON l.id = c.answer_id
+                        GROUP BY 1 ORDER BY 2 DESC, 1""")
+                .setParameter(1, userId).getResultList()) {
+            Object[] r = (Object[]) o;
+            double average = Math.round(((Number) r[1]).doubleValue() * 100) / 100.0;
+            strengths.add(new Strength((String) r[0], average, ((Number) r[2]).intValue()));
+        }
+        return new Progress(userId, xp, streak(days, LocalDate.now(ZoneOffset.UTC)), solved.size(), solved,
+                strengths);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MyAnswers answers(String userId) {
+        List<MyAnswer> items = new ArrayList<>();
+        for (Object o : em.createNativeQuery("""
+                        SELECT * FROM (
+                            SELECT DISTINCT ON (question_id, COALESCE(part, 0))
+                                   id, question_id, question_slug, part, revision, status, overall, submitted_at
+                            FROM answer WHERE user_id = ?1
+                            ORDER BY question_id, COALESCE(part, 0), revision DESC) latest
+                        ORDER BY submitted_at DESC LIMIT ?2""")
+                .setParameter(1, userId).setParameter(2, MAX_ANSWERS).getResultList()) {
+            Object[] r = (Object[]) o;
+            items.add(new MyAnswer((UUID) r[0], (UUID) r[1], (String) r[2], (Integer) r[3],
+                    ((Number) r[4]).intValue(), (String) r[5], (Integer) r[6], instant(r[7])));
+        }
+        return new MyAnswers(items);
+    }
+
+    /** Consecutive days ending today, or yesterday when nothing was approved yet today. */
+    static int streak(Set<LocalDate> days, LocalDate today) {
+        LocalDate day = days.contains(today) ? today : today.minusDays(1);
+        int streak = 0;
+        while (days.contains(day)) {
+            streak++;
+            day = day.minusDays(1);
+        }
+        return streak;
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected time value " + value.getClass());
+        };
+    }
+}
