@@ -6,6 +6,13 @@ import java.util.List;
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.problem.Problem;
 import io.prepline.question.problem.ProblemException;
+import io.prepline.question.search.FilterParams;
+import io.prepline.question.search.Filters;
+import io.prepline.question.search.ListParams;
+import io.prepline.question.search.RelatedService;
+import io.prepline.question.search.SearchModels;
+import io.prepline.question.search.SearchService;
+import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +50,49 @@ public class QuestionResource {
     SecurityIdentity identity;
     @Inject
     QuestionConfig config;
+    @Inject
+    SearchService search;
+    @Inject
+    RelatedService related;
+
+    @GET
+    @Operation(summary = "List and search questions",
+            description = "Filters combine with AND; company, role and round must match the same report of the question. "
+                    + "q is a web-style full-text query (stemmed English; title weighs most, then overview and topics, "
+                    + "then body). Pages are keyset cursors: stable while questions are added.")
+    @APIResponse(responseCode = "200", description = "A page of questions",
+            content = @Content(schema = @Schema(implementation = SearchModels.Page.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value, limit outside 1..100 or malformed cursor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response list(@BeanParam ListParams params) {
+        Filters filters = params.filters(search);
+        return Response.ok(search.list(filters, params.sort(), params.limit(config), params.cursor))
+                .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
+    }
+
+    @GET
+    @Path("facets")
+    @Operation(summary = "Counts per company, role, category, difficulty, round and topic",
+            description = "For the questions matching the same filters as the list.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Facets.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response facets(@BeanParam FilterParams params) {
+        return Response.ok(search.facets(params.filters(search)))
+                .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
+    }
+
+    @GET
+    @Path("{slug}/related")
+    @Operation(summary = "Related questions",
+            description = "Editors' links first, then questions sharing topics and companies and similar text.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.RelatedList.class)))
+    @APIResponse(responseCode = "404", description = "No such question",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response related(@Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug) {
+        return Response.ok(new SearchModels.RelatedList(related.related(slug)))
+                .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
+    }
 
     @GET
     @Path("{slug}")

@@ -1,0 +1,86 @@
+package io.prepline.question.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.prepline.question.catalogue.Difficulty;
+import io.prepline.question.catalogue.QuestionDocument;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response records of the browsing endpoints. */
+public final class SearchModels {
+
+    private SearchModels() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A question in a list")
+    public record QuestionSummary(UUID id,
+                                  @Schema(examples = "explain-model-pruning-and-its-applications-amazon") String slug,
+                                  @Schema(examples = "Explain model pruning and its applications") String title,
+                                  String overview,
+                                  @Schema(examples = "Machine Learning") String category,
+                                  @Schema(examples = "EASY") Difficulty difficulty,
+                                  @Schema(examples = "[\"Amazon\"]") List<String> companies,
+                                  @Schema(examples = "[\"Data Scientist\"]") List<String> roles,
+                                  @Schema(examples = "[\"Technical Screen\"]") List<String> rounds,
+                                  List<String> topics,
+                                  @Schema(description = "Number of parts (0 for single questions)", examples = "0") int parts,
+                                  QuestionDocument.Counters counters,
+                                  Instant updatedAt,
+                                  @Schema(description = "Full-text rank, only when searching", examples = "0.6079271")
+                                  Float rank) {
+    }
+
+    @Schema(description = "A page of questions")
+    public record Page(List<QuestionSummary> items,
+                       @Schema(description = "Pass as cursor to read the next page; null on the last page",
+                               examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
+                       String nextCursor,
+                       @Schema(description = "Questions matching the filters", examples = "42") long total) {
+    }
+
+    @Schema(description = "A value of a facet with the number of questions having it")
+    public record Count(@Schema(examples = "Capital One") String name, @Schema(examples = "capital-one") String slug,
+                        @Schema(examples = "3") long count) {
+    }
+
+    @Schema(description = "Counts per value of each filter, for the questions matching the current filters")
+    public record Facets(List<Count> company, List<Count> role, List<Count> category, List<Count> difficulty,
+                         List<Count> round, List<Count> topic) {
+    }
+
+    @Schema(description = "A hub: every value with its number of active questions")
+    public record Hub(List<Count> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A related question and why it is related")
+    public record Related(String slug, String title, Difficulty difficulty, List<String> companies,
+                          @Schema(description = "Chosen by an editor", examples = "true") boolean curated,
+                          @Schema(examples = "2") int sharedTopics,
+                          @Schema(examples = "1") int sharedCompanies,
+                          @Schema(description = "Text similarity of the titles and bodies", examples = "0.42") float textSimilarity,
+                          @Schema(description = "Combined score, highest first", examples = "3.8") float score) {
+    }
+
+    @Schema(description = "Related questions")
+    public record RelatedList(List<Related> items) {
+    }
+
+    @Schema(description = "A learning track")
+    public record TrackSummary(@Schema(examples = "model-compression-essentials") String slug,
+                               @Schema(examples = "Model compression essentials") String title, String description,
+                               @Schema(examples = "4") int questionCount) {
+    }
+
+    @Schema(description = "Learning tracks")
+    public record TrackList(List<TrackSummary> items) {
+    }
+
+    @Schema(description = "A learning track with its questions in order")
+    public record Track(String slug, String title, String description, List<QuestionSummary> questions) {
+    }
+}
