@@ -1,0 +1,69 @@
+package io.prepline.answer.live;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import io.prepline.answer.problem.ApiProblem;
+import io.prepline.answer.publishing.EventJson;
+import io.prepline.answer.submission.AnswerView;
+import io.prepline.answer.submission.SubmissionService;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/answers/{id}/events")
+@Tag(name = "Answers", description = "Submitting answers and following them")
+@SecurityRequirement(name = "SecurityScheme")
+public class AnswerEventsResource {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    StatusFeed feed;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Authenticated
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-sent events: SUBMITTED, SCORED, NEEDS_REVIEW and the decision, as they happen",
+            description = "Event name = status, data = {status, overall, actor, at}, id = position (send it back as "
+                    + "Last-Event-ID to resume). The stream ends after APPROVED or REJECTED, or after 10 minutes.")
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
+                                          @Context Sse sse) {
+        boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
+        AnswerView answer = submissions.find(id, token.getSubject(), reviewer)
+                .orElseThrow(() -> ApiProblem.notFound("answer " + id));
+        long after;
+        try {
+            after = lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("Last-Event-ID", "must be an event id this stream sent");
+        }
+        return feed.follow(answer.id(), after).map(event -> sse.newEventBuilder()
+                .id(Long.toString(event.id()))
+                .name(event.status())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(EventJson.write(event))
+                .build());
+    }
+}
