@@ -1,5 +1,7 @@
 package io.prepline.review;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,6 +10,10 @@ import io.smallrye.config.WithDefault;
 public interface ReviewConfig {
 
     Topics topics();
+
+    Streams streams();
+
+    Preview preview();
 
     interface Topics {
         @WithDefault("catalogue.questions.v1")
@@ -21,5 +27,47 @@ public interface ReviewConfig {
 
         @WithDefault("answers.submitted.v1.dlq")
         String deadLetter();
+    }
+
+    /** The scoring pipeline (Kafka Streams). */
+    interface Streams {
+        /** Consumer group and prefix of internal topics: every instance of the worker uses the same one. */
+        @WithDefault("review-worker")
+        String applicationId();
+
+        /** Folder for the local state (lock files, changelog checkpoints) of this instance. */
+        @WithDefault("${java.io.tmpdir}/prepline/review-worker/streams")
+        String stateDir();
+
+        @WithDefault("1")
+        int threads();
+
+        /** Record cache shared by all threads; kept small to bound memory (results leave at every commit anyway). */
+        @WithDefault("1048576")
+        long cacheMaxBytes();
+
+        /**
+         * How long a submission whose question, part or rubric is not (yet) in the catalogue is held before it goes
+         * to the dead-letter topic: the catalogue event may arrive after the submission.
+         */
+        @WithDefault("PT2M")
+        Duration rubricGracePeriod();
+
+        /**
+         * How long start-up waits for the pipeline to run before the service starts serving anyway (readiness says
+         * when it runs). Zero: do not wait.
+         */
+        @WithDefault("PT0S")
+        Duration startupWait();
+
+        /** How often held submissions are looked up again. */
+        @WithDefault("PT1S")
+        Duration retryInterval();
+    }
+
+    interface Preview {
+        /** Longest body accepted by the preview endpoint, in characters. */
+        @WithDefault("20000")
+        int maxBodyChars();
     }
 }

@@ -1,0 +1,16 @@
+package io.prepline.review.pipeline;
+
+import java.time.Duration;
+
+import io.prepline.review.ReviewConfig;
+
+/** What the topology needs to know, apart from the scorer. */
+public record PipelineSettings(String catalogueTopic, String submittedTopic, String scoredTopic,
+                               String deadLetterTopic, Duration rubricGracePeriod, Duration retryInterval) {
+
+    public static PipelineSettings from(ReviewConfig config) {
+        return new PipelineSettings(config.topics().catalogue(), config.topics().submitted(),
+                config.topics().scored(), config.topics().deadLetter(), config.streams().rubricGracePeriod(),
+                config.streams().retryInterval());
+    }
+}

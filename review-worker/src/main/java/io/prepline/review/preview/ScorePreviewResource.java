@@ -1,0 +1,77 @@
+package io.prepline.review.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.prepline.review.ReviewConfig;
+import io.prepline.review.problem.FieldError;
+import io.prepline.review.problem.ProblemException;
+
+@Path("/api/v1/score-preview")
+@Tag(name = "Score preview")
+public class ScorePreviewResource {
+
+    private final ScorePreviewService service;
+    private final ReviewConfig config;
+    private final ObjectMapper mapper;
+
+    ScorePreviewResource(ScorePreviewService service, ReviewConfig config, ObjectMapper mapper) {
+        this.service = service;
+        this.config = config;
+        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"author", "reviewer", "admin"})
+    @Operation(summary = "Score a draft answer against a question's current rubric; nothing is stored or published")
+    public ScorePreview score(@RequestBody(content = @Content(schema = @Schema(implementation = ScorePreviewRequest.class)))
+                              JsonNode json) throws JsonProcessingException {
+        // bound here rather than by the framework so that a wrong type is reported with its field name
+        ScorePreviewRequest request = json == null || json.isNull() ? null
+                : mapper.treeToValue(json, ScorePreviewRequest.class);
+        validate(request);
+        return service.preview(request.question().strip(), request.part(), request.body());
+    }
+
+    private void validate(ScorePreviewRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid(List.of(new FieldError("$", "a JSON object is required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.question() == null || request.question().isBlank()) {
+            errors.add(new FieldError("question", "the question's slug or id is required"));
+        }
+        if (request.part() != null && request.part() < 1) {
+            errors.add(new FieldError("part", "must be 1 or more, or null"));
+        }
+        int max = config.preview().maxBodyChars();
+        if (request.body() == null || request.body().isBlank()) {
+            errors.add(new FieldError("body", "the answer's markdown is required"));
+        } else if (request.body().length() > max) {
+            errors.add(new FieldError("body", "must be at most " + max + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}
