@@ -20,6 +20,27 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Retries an assertion until it holds or the time is up (for effects of Kafka records). */
+    public static void eventually(java.time.Duration timeout, Runnable assertion) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > end) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     public static String author() {
         return DevStack.shared().token("ada", "author");
     }
