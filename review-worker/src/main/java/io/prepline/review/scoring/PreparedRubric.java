@@ -28,6 +28,8 @@ final class PreparedRubric {
     final Set<String> questionTrigrams;
     final Set<String> referenceShingles;
     final int pointCount;
+    /** Every stem of the points' texts and concept terms: decides which sentences of a long answer to embed. */
+    final Set<String> rubricStems = new HashSet<>();
 
     PreparedRubric(Rubric rubric, TermAnalyzer analyzer, MarkdownSegmenter segmenter) {
         List<MarkdownSegmenter.Unit> questionUnits = segmenter.segment(rubric.questionText()).units();
@@ -72,6 +74,8 @@ final class PreparedRubric {
                 } else {
                     groups.addAll(derivedGroups(text, questionStems));
                 }
+                rubricStems.addAll(text.contentStems());
+                groups.forEach(g -> g.forEach(t -> rubricStems.addAll(t.stems())));
                 points.add(new Point(p, SentenceEmbedder.embed(p.text()), List.copyOf(groups), text.negated()));
                 count++;
             }

@@ -34,6 +34,7 @@ public class RubricScorer implements AnswerScorer {
     static final int BORDERLINE_FROM = 42;
     static final int MAX_UNITS = 160;
     static final int MAX_CHARS = 40_000;
+    static final int MAX_EMBEDDED_UNITS = 12;
     static final int EVIDENCE_CHARS = 200;
 
     /**
@@ -42,7 +43,7 @@ public class RubricScorer implements AnswerScorer {
      * The defaults were fitted by {@code EvaluateMain --calibrate} on the calibration half of SemEval-2013.
      */
     public record Calibration(double bias, double cosine, double concepts, double echo, double negation) {
-        public static final Calibration DEFAULT = new Calibration(-4.2, 6.0, 3.0, -1.5, -0.5);
+        public static final Calibration DEFAULT = new Calibration(-2.232, 1.502, 1.866, 0.85, -0.264);
     }
 
     /** Features of the best-matching unit for one point: the inputs of the calibration. */
@@ -56,7 +57,8 @@ public class RubricScorer implements AnswerScorer {
                               Set<String> compounds, float[] embedding, double echo, boolean fragment) {
     }
 
-    private record Match(AnswerUnit unit, double cosine, double concepts, double probability) {
+    /** @param unit the best unit (for a point spread over two adjacent units, the first); evidence quotes both */
+    private record Match(AnswerUnit unit, String evidence, double cosine, double concepts, double probability) {
     }
 
     private final Calibration calibration;
@@ -126,13 +128,9 @@ public class RubricScorer implements AnswerScorer {
                 fragments++;
                 fragmentWords += u.words();
             }
-            float[] embedding = SentenceEmbedder.embed(u.text());
-            double echo = 0;
-            for (float[] q : pr.questionEmbeddings) {
-                echo = Math.max(echo, SentenceEmbedder.cosine(embedding, q));
-            }
-            units.add(new AnswerUnit(u, a, new HashSet<>(key), compounds(a), embedding, round4(echo), fragment));
+            units.add(new AnswerUnit(u, a, new HashSet<>(key), compounds(a), null, 0, fragment));
         }
+        units = embed(units, pr);
         if (units.isEmpty()) {
             flags.add(Flags.EMPTY);
             comments.add(new Comment(CommentType.ESSENTIAL,
@@ -172,7 +170,7 @@ public class RubricScorer implements AnswerScorer {
                 credit += probability;
                 bestCosine = Math.max(bestCosine, m.cosine());
                 bestConcepts = Math.max(bestConcepts, m.concepts());
-                String evidence = coverage == Coverage.MISSING || m.unit() == null ? null : quote(m.unit().unit().text());
+                String evidence = coverage == Coverage.MISSING || m.evidence() == null ? null : quote(m.evidence());
                 results.add(new PointResult(p.point().id(), p.point().text(), coverage, round4(m.cosine()), evidence));
             }
             double mean = c.points().isEmpty() ? 0 : credit / c.points().size();
@@ -291,14 +289,10 @@ public class RubricScorer implements AnswerScorer {
             if (a.contentStems().isEmpty()) {
                 continue;
             }
-            float[] e = SentenceEmbedder.embed(u.text());
-            double echo = 0;
-            for (float[] q : pr.questionEmbeddings) {
-                echo = Math.max(echo, SentenceEmbedder.cosine(e, q));
-            }
-            units.add(new AnswerUnit(u, a, new HashSet<>(a.contentStems()), compounds(a), e, round4(echo),
+            units.add(new AnswerUnit(u, a, new HashSet<>(a.contentStems()), compounds(a), null, 0,
                     isFragment(u, a)));
         }
+        units = embed(units, pr);
         List<PointFeatures> out = new ArrayList<>();
         for (PreparedRubric.Criterion c : pr.criteria) {
             for (PreparedRubric.Point p : c.points()) {
@@ -311,14 +305,97 @@ public class RubricScorer implements AnswerScorer {
         return out;
     }
 
+    /**
+     * Embeds the units, one sentence per call. Past {@link #MAX_EMBEDDED_UNITS} (long answers) only the units sharing
+     * the most words with the rubric are embedded; the others are matched on concepts alone. This bounds the time
+     * per answer, which the sentence model dominates.
+     */
+    private static List<AnswerUnit> embed(List<AnswerUnit> units, PreparedRubric pr) {
+        Set<Integer> chosen = new LinkedHashSet<>();
+        if (units.size() <= MAX_EMBEDDED_UNITS) {
+            for (int i = 0; i < units.size(); i++) {
+                chosen.add(i);
+            }
+        } else {
+            int[] overlap = new int[units.size()];
+            for (int i = 0; i < units.size(); i++) {
+                for (String stem : units.get(i).stems()) {
+                    if (pr.rubricStems.contains(stem)) {
+                        overlap[i]++;
+                    }
+                }
+            }
+            // first each point's best lexical candidate, then the units sharing most words with the rubric
+            for (PreparedRubric.Criterion c : pr.criteria) {
+                for (PreparedRubric.Point p : c.points()) {
+                    int best = -1;
+                    double bestShare = 0;
+                    for (int i = 0; i < units.size(); i++) {
+                        double share = conceptShare(p, units.get(i), null);
+                        if (share > bestShare || share == bestShare && share > 0 && overlap[i] > overlap[best]) {
+                            best = i;
+                            bestShare = share;
+                        }
+                    }
+                    if (best >= 0 && chosen.size() < MAX_EMBEDDED_UNITS) {
+                        chosen.add(best);
+                    }
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> overlap[a] != overlap[b] ? Integer.compare(overlap[b], overlap[a])
+                    : Integer.compare(a, b));
+            for (int i = 0; i < order.size() && chosen.size() < MAX_EMBEDDED_UNITS; i++) {
+                chosen.add(order.get(i));
+            }
+        }
+        List<AnswerUnit> out = new ArrayList<>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            AnswerUnit u = units.get(i);
+            if (!chosen.contains(i)) {
+                out.add(u);
+                continue;
+            }
+            float[] embedding = SentenceEmbedder.embed(u.unit().text());
+            double echo = 0;
+            for (float[] q : pr.questionEmbeddings) {
+                echo = Math.max(echo, SentenceEmbedder.cosine(embedding, q));
+            }
+            out.add(new AnswerUnit(u.unit(), u.analysed(), u.stems(), u.compounds(), embedding, round4(echo),
+                    u.fragment()));
+        }
+        return out;
+    }
+
     private Match bestMatch(PreparedRubric.Point p, List<AnswerUnit> units) {
-        Match best = new Match(null, 0, 0, probability(0, 0, 0, 0));
-        for (AnswerUnit u : units) {
-            double cos = round4(SentenceEmbedder.cosine(p.embedding(), u.embedding()));
-            double concepts = conceptShare(p, u);
+        Match best = new Match(null, null, 0, 0, probability(0, 0, 0, 0));
+        double[] cosines = new double[units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            AnswerUnit u = units.get(i);
+            double cos = u.embedding() == null ? 0 : round4(SentenceEmbedder.cosine(p.embedding(), u.embedding()));
+            cosines[i] = cos;
+            double concepts = conceptShare(p, u, null);
             double probability = probability(cos, concepts, u.echo(), negationMismatch(p, u));
             if (probability > best.probability()) {
-                best = new Match(u, cos, concepts, probability);
+                best = new Match(u, u.unit().text(), cos, concepts, probability);
+            }
+        }
+        // a point explained over two adjacent sentences or list items: concepts count over both
+        for (int i = 0; i + 1 < units.size(); i++) {
+            AnswerUnit a = units.get(i);
+            AnswerUnit b = units.get(i + 1);
+            double concepts = conceptShare(p, a, b);
+            if (concepts <= Math.max(conceptShare(p, a, null), conceptShare(p, b, null))) {
+                continue;
+            }
+            AnswerUnit lead = cosines[i] >= cosines[i + 1] ? a : b;
+            double cos = Math.max(cosines[i], cosines[i + 1]);
+            double probability = probability(cos, concepts, lead.echo(), negationMismatch(p, lead));
+            if (probability > best.probability()) {
+                best = new Match(lead, a.unit().text() + " " + b.unit().text(), cos, concepts, probability);
             }
         }
         return best;
@@ -334,14 +411,15 @@ public class RubricScorer implements AnswerScorer {
         return p.negated() != u.analysed().negated() ? 1 : 0;
     }
 
-    private static double conceptShare(PreparedRubric.Point p, AnswerUnit u) {
+    /** Share of the point's concept groups matched in {@code u} (or in {@code u} and {@code next}). */
+    private static double conceptShare(PreparedRubric.Point p, AnswerUnit u, AnswerUnit next) {
         if (p.groups().isEmpty()) {
             return 0;
         }
         int matched = 0;
         for (List<PreparedRubric.Term> group : p.groups()) {
             for (PreparedRubric.Term t : group) {
-                if (matches(t, u)) {
+                if (matches(t, u) || next != null && matches(t, next)) {
                     matched++;
                     break;
                 }
