@@ -19,11 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.prepline.answer.AnswerConfig;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -63,8 +64,24 @@ public class OutboxRelay {
                        String eventId) {
     }
 
-    @Scheduled(every = "${answer.relay.interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    private volatile boolean running;
+    private Thread loop;
+
+    /** Quarkus' scheduler runs nothing more often than once a second: the relay keeps its own loop. */
+    void start(@Observes StartupEvent event) {
+        running = true;
+        loop = Thread.ofPlatform().daemon().name("outbox-relay").start(() -> {
+            while (running) {
+                tick();
+                try {
+                    Thread.sleep(config.relay().interval());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
     synchronized void tick() {
         if (Instant.now().isBefore(nextAttempt)) {
             return;
@@ -207,7 +224,18 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    synchronized void stop() {
-        closeProducer();
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(config.relay().sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            closeProducer();
+        }
     }
 }
