@@ -39,7 +39,8 @@ public interface ReviewConfig {
         @WithDefault("${java.io.tmpdir}/prepline/review-worker/streams")
         String stateDir();
 
-        @WithDefault("1")
+        /** Stream threads, each scoring its share of the partitions: one per core is the useful maximum. */
+        @WithDefault("2")
         int threads();
 
         /** Record cache shared by all threads; kept small to bound memory (results leave at every commit anyway). */

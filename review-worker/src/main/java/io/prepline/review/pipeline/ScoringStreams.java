@@ -1,6 +1,7 @@
 package io.prepline.review.pipeline;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import io.prepline.review.ReviewConfig;
 import io.prepline.review.scoring.AnswerScorer;
+import io.prepline.review.scoring.Rubric;
 import io.quarkus.runtime.StartupEvent;
 
 /** Owns the worker's Kafka Streams application: built and started with the service, closed with it. */
@@ -64,6 +66,7 @@ public class ScoringStreams {
         // while (or wait for the broker): do it off the start-up thread so health and preview answer meanwhile.
         Thread starter = new Thread(() -> {
             try {
+                warmUp();
                 app.start();
                 catalogueLoaded = true;
                 LOG.info("catalogue store loaded; scoring pipeline starting");
@@ -85,6 +88,21 @@ public class ScoringStreams {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Loads the scorer's model before the first submission arrives, so that one does not wait for it. */
+    private void warmUp() {
+        long started = System.nanoTime();
+        try {
+            Rubric rubric = new Rubric("warm-up", null, 0, "What is a unit test?", null, List.of(
+                    new Rubric.Criterion("definitions", "DEFINITIONS", "Defines a unit test", 1.0, List.of(
+                            new Rubric.Point("definitions-1", "A unit test checks one small unit of code in isolation",
+                                    List.of(List.of("unit"), List.of("test")))))));
+            scorer.score(rubric, "A unit test checks one function in isolation.");
+            LOG.infof("scorer %s ready in %d ms", scorer.version(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("the scorer failed to warm up; submissions will show whether it works", e);
         }
     }
 

@@ -60,7 +60,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
         LOG.error("request failed", e);
         return respond(new Problem(Problem.TYPE_PREFIX + "internal-error", "Internal error", 500,
                 "The request could not be completed; it has been logged.", List.of()));
