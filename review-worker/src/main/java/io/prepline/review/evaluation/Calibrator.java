@@ -19,28 +19,15 @@ final class Calibrator {
         RubricScorer.Calibration current = RubricScorer.Calibration.DEFAULT;
         for (int round = 1; round <= 3; round++) {
             RubricScorer scorer = new RubricScorer(current, 8192);
+            RubricScorer.Calibration now = current;
+            // features in parallel; the ordered stream keeps the fit deterministic
+            List<double[]> best = items.parallelStream().map(item -> bestFeatures(scorer, now, item)).toList();
             List<double[]> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (GradedItem item : items) {
-                double bestZ = Double.NEGATIVE_INFINITY;
-                double[] best = null;
-                for (Rubric rubric : item.rubrics()) {
-                    List<RubricScorer.PointFeatures> features = scorer.pointFeatures(rubric, item.answer());
-                    double[] mean = new double[4];
-                    for (RubricScorer.PointFeatures f : features) {
-                        mean[0] += f.cosine() / features.size();
-                        mean[1] += f.concepts() / features.size();
-                        mean[2] += f.echo() / features.size();
-                        mean[3] += f.negation() / features.size();
-                    }
-                    double z = z(current, mean);
-                    if (z > bestZ) {
-                        bestZ = z;
-                        best = mean;
-                    }
-                }
-                if (best != null) {
-                    x.add(best);
+            for (int i = 0; i < items.size(); i++) {
+                if (best.get(i) != null) {
+                    GradedItem item = items.get(i);
+                    x.add(best.get(i));
                     y.add((item.score() - item.min()) / (item.max() - item.min()));
                 }
             }
@@ -48,6 +35,27 @@ final class Calibrator {
             System.err.println("round " + round + ": " + current);
         }
         return current;
+    }
+
+    private static double[] bestFeatures(RubricScorer scorer, RubricScorer.Calibration current, GradedItem item) {
+        double bestZ = Double.NEGATIVE_INFINITY;
+        double[] best = null;
+        for (Rubric rubric : item.rubrics()) {
+            List<RubricScorer.PointFeatures> features = scorer.pointFeatures(rubric, item.answer());
+            double[] mean = new double[4];
+            for (RubricScorer.PointFeatures f : features) {
+                mean[0] += f.cosine() / features.size();
+                mean[1] += f.concepts() / features.size();
+                mean[2] += f.echo() / features.size();
+                mean[3] += f.negation() / features.size();
+            }
+            double z = z(current, mean);
+            if (z > bestZ) {
+                bestZ = z;
+                best = mean;
+            }
+        }
+        return best;
     }
 
     private static double z(RubricScorer.Calibration c, double[] f) {

@@ -12,6 +12,8 @@ public final class Flags {
     public static final String OFF_TOPIC = "OFF_TOPIC";
     public static final String REPETITION = "REPETITION";
     public static final String TRUNCATED = "TRUNCATED";
+    /** The rubric has no points: nothing to score against. */
+    public static final String RUBRIC_EMPTY = "RUBRIC_EMPTY";
 
     private Flags() {
     }

@@ -43,7 +43,7 @@ public class RubricScorer implements AnswerScorer {
      * The defaults were fitted by {@code EvaluateMain --calibrate} on the calibration half of SemEval-2013.
      */
     public record Calibration(double bias, double cosine, double concepts, double echo, double negation) {
-        public static final Calibration DEFAULT = new Calibration(-2.232, 1.502, 1.866, 0.85, -0.264);
+        public static final Calibration DEFAULT = new Calibration(-2.229, 1.489, 1.865, 0.857, -0.27);
     }
 
     /** Features of the best-matching unit for one point: the inputs of the calibration. */
@@ -88,6 +88,13 @@ public class RubricScorer implements AnswerScorer {
         Set<String> flags = new LinkedHashSet<>();
         List<Comment> comments = new ArrayList<>();
 
+        if (pr.pointCount == 0) {
+            flags.add(Flags.RUBRIC_EMPTY);
+            comments.add(new Comment(CommentType.INFORMATIVE, "This question's rubric has no expected points yet, so "
+                    + "the answer cannot be scored automatically; a reviewer will read it."));
+            return new ScoreDocument(0, 0.0, Verdict.NEEDS_HUMAN, VERSION, rubric.version(), List.of(),
+                    List.copyOf(flags), List.copyOf(comments));
+        }
         if (segmented.units().isEmpty()) {
             flags.add(Flags.EMPTY);
             comments.add(new Comment(CommentType.ESSENTIAL,

@@ -262,4 +262,13 @@ class RubricScorerTest {
         assertEquals(Coverage.COVERED, right.criteria().get(0).points().get(0).coverage(), right::toString);
         assertTrue(right.overall() > wrong.overall() + 30, () -> right.overall() + " vs " + wrong.overall());
     }
+
+    @Test
+    void rubricWithoutPointsIsLeftToAHuman() {
+        Rubric empty = new Rubric("q-empty", null, 1, "Explain pruning.", null, List.of());
+        ScoreDocument doc = SCORER.score(empty, "Pruning removes weights.");
+
+        assertEquals(Verdict.NEEDS_HUMAN, doc.verdict());
+        assertEquals(List.of(Flags.RUBRIC_EMPTY), doc.flags());
+    }
 }
