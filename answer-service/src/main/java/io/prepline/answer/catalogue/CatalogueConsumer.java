@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prepline.answer.publishing.EventJson;
+import io.prepline.answer.publishing.Retry;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,7 +32,10 @@ public class CatalogueConsumer {
             return;
         }
         if (record.value() == null) {
-            store.delete(key);
+            Retry.run("deleting question " + key, () -> {
+                store.delete(key);
+                return null;
+            });
             return;
         }
         QuestionSnapshot snapshot;
@@ -46,6 +50,6 @@ public class CatalogueConsumer {
             LOG.warnf("incomplete catalogue snapshot for %s skipped", key);
             return;
         }
-        store.upsert(snapshot);
+        Retry.run("storing question " + key, () -> store.upsert(snapshot));
     }
 }

@@ -31,6 +31,13 @@ public class CatalogueStore {
      */
     @Transactional
     public boolean upsert(QuestionSnapshot q) {
+        // a slug moves to another question only after its old owner was renamed: its rename comes later
+        em.createNativeQuery("""
+                        UPDATE catalogue_question SET slug = slug || '~' || id
+                        WHERE slug = ?1 AND id <> ?2
+                          AND NOT EXISTS (SELECT 1 FROM catalogue_question WHERE id = ?2 AND version >= ?3)""")
+                .setParameter(1, q.slug()).setParameter(2, q.id()).setParameter(3, q.version())
+                .executeUpdate();
         int changed = em.createNativeQuery("""
                         INSERT INTO catalogue_question (id, slug, status, version, has_rubric, title)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prepline.answer.publishing.EventJson;
+import io.prepline.answer.publishing.Retry;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,7 +38,8 @@ public class ScoredConsumer {
             LOG.warnf("incomplete score at %s-%d@%d skipped", record.topic(), record.partition(), record.offset());
             return;
         }
-        ScoringService.Result result = scoring.apply(event, record.value());
+        ScoringService.Result result = Retry.run("storing the score of " + event.answerId(),
+                () -> scoring.apply(event, record.value()));
         if (result == ScoringService.Result.UNKNOWN_ANSWER) {
             LOG.warnf("score for unknown answer %s skipped", event.answerId());
         }

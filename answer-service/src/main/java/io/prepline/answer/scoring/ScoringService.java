@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +17,7 @@ import io.prepline.answer.decision.DecisionRules;
 import io.prepline.answer.decision.Decisions;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.submission.Answer;
+import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
 /** Stores machine scores and takes the automatic decision. Idempotent: a score that brings nothing new is ignored. */
@@ -37,6 +40,18 @@ public class ScoringService {
 
     @Inject
     AnswerConfig config;
+
+    private DecisionRules rules;
+
+    @PostConstruct
+    void init() {
+        rules = DecisionRules.of(config.decision());
+    }
+
+    /** Creates the bean at start-up: inconsistent thresholds stop the service then, not at the first score. */
+    void start(@Observes StartupEvent event) {
+        // init() has run
+    }
 
     @Transactional
     public Result apply(ScoredEvent event, String document) {
@@ -70,8 +85,7 @@ public class ScoringService {
         replaceCriteria(answer, event);
         history.append(answer.id, "SCORED", answer.overall, "scorer " + event.scorerVersion());
 
-        DecisionRules.Outcome outcome = DecisionRules.of(config.decision())
-                .decide(event.overall(), event.confidence(), event.verdict());
+        DecisionRules.Outcome outcome = rules.decide(event.overall(), event.confidence(), event.verdict());
         answer.status = outcome.name();
         if (outcome == DecisionRules.Outcome.NEEDS_REVIEW) {
             history.append(answer.id, answer.status, answer.overall, Decisions.AUTO);

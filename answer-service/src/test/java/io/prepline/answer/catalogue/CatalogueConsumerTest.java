@@ -62,4 +62,14 @@ class CatalogueConsumerTest {
         publishSnapshot(q, "ACTIVE", 2, 1, true);
         assertEquals(1, count("SELECT count(*) FROM catalogue_part WHERE question_id = ?", q.id()));
     }
+
+    @Test
+    void slugTakenOverByAnotherQuestionPointsToTheNewQuestion() {
+        Question old = publishQuestion("ACTIVE", 1, 0, true);
+        Question renamed = new Question(java.util.UUID.randomUUID(), old.slug());
+        publishSnapshot(renamed, "ACTIVE", 1, 2, false);
+        assertEquals(202, submitStatus(renamed, 2));
+        assertEquals(1, count("SELECT count(*) FROM catalogue_question WHERE slug = ? AND id = ?::uuid",
+                old.slug(), renamed.id().toString()));
+    }
 }

@@ -14,7 +14,16 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.prepline.answer.Fixtures.Question;
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,6 +101,49 @@ class SubmissionTest {
                 .header("Location", endsWith(first))
                 .body("id", is(first)).body("revision", is(1));
         assertEquals(1, answersOf(user));
+    }
+
+    @Test
+    void concurrentRequestsWithTheSameKeyCreateOneAnswer() throws Exception {
+        Question q = activeQuestion();
+        String user = newUser();
+        String key = UUID.randomUUID().toString();
+        List<String> ids = parallel(8, () -> as(user).header("Idempotency-Key", key)
+                .body(json(q.slug(), null, "Raced body")).when().post("/api/v1/answers")
+                .then().statusCode(202).extract().path("id"));
+        assertEquals(1, new HashSet<>(ids).size());
+        assertEquals(1, answersOf(user));
+    }
+
+    @Test
+    void concurrentSubmissionsGetDistinctConsecutiveRevisions() throws Exception {
+        Question q = activeQuestion();
+        String user = newUser();
+        List<Integer> revisions = parallel(8, () -> as(user).body(json(q.slug(), null, "Again"))
+                .when().post("/api/v1/answers").then().statusCode(202).extract().<Integer>path("revision"));
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8), new HashSet<>(revisions));
+    }
+
+    private static <T> List<T> parallel(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
