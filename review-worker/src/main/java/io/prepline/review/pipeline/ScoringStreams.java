@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -110,7 +111,10 @@ public class ScoringStreams {
     void stop() {
         KafkaStreams app = streams;
         if (app != null) {
-            app.close(Duration.ofSeconds(10));
+            // leave the group, so that the other instances take over this one's partitions at once instead of
+            // after the session timeout
+            app.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(10)));
         }
     }
 
