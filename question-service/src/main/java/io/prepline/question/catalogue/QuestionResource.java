@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.problem.Problem;
-import io.prepline.question.problem.ProblemException;
+import io.prepline.question.problem.JsonBodies;
 import io.prepline.question.search.FilterParams;
 import io.prepline.question.search.Filters;
 import io.prepline.question.search.ListParams;
@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,6 +53,8 @@ public class QuestionResource {
     QuestionConfig config;
     @Inject
     SearchService search;
+    @Inject
+    JsonBodies bodies;
     @Inject
     RelatedService related;
 
@@ -129,8 +132,9 @@ public class QuestionResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Slug already used")
-    public Response create(QuestionDocument doc) {
-        RenderedQuestion page = catalogue.create(doc, Caller.of(identity).userId());
+    public Response create(@RequestBody(required = true, description = "The question",
+            content = @Content(schema = @Schema(implementation = QuestionDocument.class))) String body) {
+        RenderedQuestion page = catalogue.create(bodies.read(body, QuestionDocument.class), Caller.of(identity).userId());
         return Response.created(location(page.slug())).entity(page.json()).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", page.etag()).build();
     }
@@ -150,8 +154,10 @@ public class QuestionResource {
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "ETag of the page being edited", required = true,
                     example = "\"q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch,
-            QuestionDocument doc) {
-        RenderedQuestion page = catalogue.update(slug, ifMatch, doc, Caller.of(identity).userId());
+            @RequestBody(required = true, description = "The whole question (server-owned fields are ignored)",
+                    content = @Content(schema = @Schema(implementation = QuestionDocument.class))) String body) {
+        RenderedQuestion page = catalogue.update(slug, ifMatch, bodies.read(body, QuestionDocument.class),
+                Caller.of(identity).userId());
         return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", page.etag())
                 .header("Content-Location", location(page.slug()).toString()).build();
     }
@@ -185,10 +191,9 @@ public class QuestionResource {
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "Per-item error report in items",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response importCatalogue(ImportRequest request) {
-        if (request == null) {
-            throw ProblemException.invalid("body", "an import document {\"questions\": [...]} is required");
-        }
+    public Response importCatalogue(@RequestBody(required = true, description = "The catalogue",
+            content = @Content(schema = @Schema(implementation = ImportRequest.class))) String body) {
+        ImportRequest request = bodies.read(body, ImportRequest.class);
         List<ImportResult.Created> created = catalogue.importAll(request.questions(), Caller.of(identity).userId(), false)
                 .stream().map(q -> new ImportResult.Created(q.id, q.slug, location(q.slug).toString())).toList();
         return Response.status(201).entity(new ImportResult(created.size(), created)).build();

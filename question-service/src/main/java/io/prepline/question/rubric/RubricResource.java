@@ -1,6 +1,7 @@
 package io.prepline.question.rubric;
 
 import io.prepline.question.catalogue.Caller;
+import io.prepline.question.problem.JsonBodies;
 import io.prepline.question.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +35,8 @@ public class RubricResource {
     RubricEditor editor;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    JsonBodies bodies;
 
     @GET
     @RolesAllowed({"reviewer", "author", "admin"})
@@ -65,7 +69,9 @@ public class RubricResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public RubricModels.RubricView put(@Parameter(description = "Question slug", example = "explain-key-ml-theory-and-techniques-amazon")
                                        @PathParam("slug") String slug,
-                                       RubricModels.RubricUpdate update) {
-        return editor.replace(slug, update, Caller.of(identity).userId());
+                                       @RequestBody(required = true, description = "New rubrics",
+                                               content = @Content(schema = @Schema(implementation = RubricModels.RubricUpdate.class)))
+                                       String body) {
+        return editor.replace(slug, bodies.read(body, RubricModels.RubricUpdate.class), Caller.of(identity).userId());
     }
 }

@@ -1,0 +1,112 @@
+package io.prepline.question.problem;
+
+import static io.prepline.question.Fixtures.PRUNING_AMAZON;
+import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.question;
+import static io.prepline.question.Fixtures.uniqueSlug;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class BadInputTest {
+
+    @Test
+    void unknownFilterValuesAreNamedInTheProblem() {
+        problem(given().queryParam("company", "Initech").get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("company"));
+        problem(given().queryParam("topic", "astrology").queryParam("role", "Wizard").get("/api/v1/questions/facets"),
+                400, "invalid-input")
+                .body("errors.field", hasItems("topic", "role"));
+        problem(given().queryParam("difficulty", "extreme").get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("difficulty"));
+        problem(given().queryParam("sort", "oldest").get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("sort"));
+        problem(given().queryParam("q", "x".repeat(201)).get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("q"));
+    }
+
+    @Test
+    void limitOutsideOneToHundredIsRefused() {
+        for (String limit : new String[] {"0", "101", "-5", "ten", "1e3"}) {
+            problem(given().queryParam("limit", limit).get("/api/v1/questions"), 400, "invalid-input")
+                    .body("errors[0].field", is("limit"));
+        }
+        given().queryParam("limit", 100).get("/api/v1/questions").then().statusCode(200);
+    }
+
+    @Test
+    void malformedOrForeignCursorsAreRefused() {
+        problem(given().queryParam("cursor", "%%%not-base64").get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("cursor"));
+        problem(given().queryParam("cursor", "aGVsbG8").get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("cursor"));
+        String popular = given().queryParam("sort", "popular").queryParam("limit", 1).get("/api/v1/questions")
+                .then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        problem(given().queryParam("sort", "recent").queryParam("cursor", popular).get("/api/v1/questions"), 400, "invalid-input")
+                .body("errors[0].field", is("cursor"));
+    }
+
+    @Test
+    void invalidJsonWrongTypesAndUnknownFieldsAreNamed() {
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body("{\"slug\": \"a\", ")
+                .post("/api/v1/questions"), 400, "invalid-json").body("errors[0].field", is("body"));
+        Map<String, Object> wrongType = question(uniqueSlug("wrong-type"), "Explain types", "Stripe", "Types");
+        wrongType.put("difficulty", "IMPOSSIBLE");
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(wrongType)
+                .post("/api/v1/questions"), 400, "invalid-json").body("errors[0].field", is("difficulty"));
+        Map<String, Object> unknown = question(uniqueSlug("unknown"), "Explain unknown", "Stripe", "Types");
+        unknown.put("colour", "blue");
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(unknown)
+                .post("/api/v1/questions"), 400, "unknown-field").body("errors[0].field", is("colour"));
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body("")
+                .post("/api/v1/questions"), 400, "invalid-input").body("errors[0].field", is("body"));
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreEachNamedAndNothingIsStored() {
+        String slug = uniqueSlug("missing");
+        Map<String, Object> doc = question(slug, "Explain missing fields", "Stripe", "Validation");
+        doc.remove("title");
+        doc.remove("asks");
+        doc.put("topics", java.util.List.of(""));
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
+                .post("/api/v1/questions"), 400, "invalid-input")
+                .body("errors.field", hasItems("title", "asks", "topics[0]"));
+        given().get("/api/v1/questions/" + slug).then().statusCode(404);
+        doc = question("Not A Slug", "Explain slugs", "Stripe", "Validation");
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
+                .post("/api/v1/questions"), 400, "invalid-input").body("errors[0].field", is("slug"));
+        doc = question(PRUNING_AMAZON, "Explain duplicates", "Stripe", "Validation");
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
+                .post("/api/v1/questions"), 400, "invalid-input").body("errors[0].field", is("slug"));
+    }
+
+    @Test
+    void oversizedBodiesAnswer413() {
+        Map<String, Object> doc = question(uniqueSlug("huge"), "Explain size limits", "Stripe", "Limits");
+        doc.put("body", "x".repeat(1_100_000));
+        problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
+                .post("/api/v1/questions"), 413, "payload-too-large").body("errors[0].field", is("body"));
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        problem(given().get("/api/v1/questions/" + PRUNING_AMAZON + "/nothing-here"), 404, "not-found");
+    }
+
+    private static ValidatableResponse problem(io.restassured.response.Response response, int status, String type) {
+        return response.then().statusCode(status).contentType(startsWith("application/problem+json"))
+                .body("type", is("https://prepline.io/problems/" + type)).body("status", is(status))
+                .body("title", notNullValue()).body("detail", notNullValue());
+    }
+}
