@@ -47,6 +47,8 @@ final class MarkdownSegmenter {
     // Parser instances are immutable once built and safe to share between threads.
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NON_SPACE = Pattern.compile("\\S+");
     private static final Pattern INLINE_MATH = Pattern.compile("\\$[^$\\n]{1,400}\\$");
     private static final Pattern BOUNDARY = Pattern.compile("([.!?]+)[\"')\\]]*\\s+");
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "eg", "ie", "mr", "mrs",
@@ -120,7 +122,7 @@ final class MarkdownSegmenter {
     private static String inlineText(Node node) {
         StringBuilder sb = new StringBuilder();
         appendInline(node, sb);
-        return sb.toString().replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(sb).replaceAll(" ").trim();
     }
 
     private static void appendInline(Node parent, StringBuilder sb) {
@@ -201,7 +203,7 @@ final class MarkdownSegmenter {
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("\\S+").matcher(text);
+        Matcher m = NON_SPACE.matcher(text);
         while (m.find()) {
             words.add(m.group());
         }

@@ -493,8 +493,10 @@ public class RubricScorer implements AnswerScorer {
         return false;
     }
 
+    private static final java.util.regex.Pattern LIST_SEPARATORS = java.util.regex.Pattern.compile("[,;/]");
+
     private static int commaParts(String text) {
-        String[] parts = text.split("[,;/]");
+        String[] parts = LIST_SEPARATORS.split(text);
         for (String part : parts) {
             if (MarkdownSegmenter.countWords(part) > 3) {
                 return 0;

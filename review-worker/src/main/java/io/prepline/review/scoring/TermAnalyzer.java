@@ -54,17 +54,11 @@ final class TermAnalyzer {
     private final ConcurrentHashMap<String, String> stems = new ConcurrentHashMap<>();
 
     /** The analysed form of a text: the raw lower-case words and, aligned with them, their stems (null = stop word). */
-    record Analysed(List<String> words, List<String> stems) {
+    record Analysed(List<String> words, List<String> stems, List<String> content) {
 
         /** Stems without stop words, in order. */
         List<String> contentStems() {
-            List<String> out = new ArrayList<>();
-            for (String s : stems) {
-                if (s != null) {
-                    out.add(s);
-                }
-            }
-            return out;
+            return content;
         }
 
         Set<String> stemSet() {
@@ -101,7 +95,14 @@ final class TermAnalyzer {
         for (String w : words) {
             stemmed.add(stem(w));
         }
-        return new Analysed(List.copyOf(words), java.util.Collections.unmodifiableList(stemmed));
+        List<String> content = new ArrayList<>(stemmed.size());
+        for (String stem : stemmed) {
+            if (stem != null) {
+                content.add(stem);
+            }
+        }
+        return new Analysed(List.copyOf(words), java.util.Collections.unmodifiableList(stemmed),
+                java.util.Collections.unmodifiableList(content));
     }
 
     /** The stem of one word, or null for a stop word. */
