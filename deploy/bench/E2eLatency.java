@@ -1,0 +1,133 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End-to-end latency of the running stack: submits answers at a fixed rate and measures, for each accepted answer,
+ * the time from the 202 of POST /api/v1/answers to the first GET that shows a status other than SUBMITTED.
+ * Usage: java E2eLatency.java ANSWERS_URL RATE_PER_S SECONDS POLL_MS QUESTION_SLUG TOKEN...
+ */
+public class E2eLatency {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        long pollMs = Long.parseLong(args[3]);
+        String slug = args[4];
+        List<String> tokens = List.of(args).subList(5, args.length);
+        int total = rate * seconds;
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
+        ConcurrentLinkedQueue<Long> latenciesNs = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger timedOut = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(total);
+        String body = """
+                Pruning removes weights, neurons, channels or attention heads that contribute little to the output.
+                Unstructured pruning zeroes single weights and needs sparse kernels to be faster; structured pruning
+                removes whole channels, which speeds up inference on ordinary hardware. The trade-off is accuracy
+                against size and latency, so prune gradually, fine-tune after each step, and compare the pruned model
+                with the dense one on a held-out set before shipping it.""";
+
+        long periodNs = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            int n = i;
+            timer.schedule(() -> submit(http, base, slug, tokens.get(n % tokens.size()), body + "\n\nRun " + n + ".",
+                    timer, pollMs, latenciesNs, failures, timedOut, done), start + n * periodNs - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
+        }
+        boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
+        timer.shutdownNow();
+
+        List<Long> sorted = new ArrayList<>(latenciesNs);
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "submitted %d at %d/s for %d s; status left SUBMITTED for %d; failed %d; "
+                + "still SUBMITTED after 30 s %d%s%n", total, rate, seconds, sorted.size(), failures.size(),
+                timedOut.get(), finished ? "" : " (run did not finish)");
+        if (!sorted.isEmpty()) {
+            System.out.printf(Locale.ROOT, "latency ms (poll every %d ms): p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
+                    pollMs, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6);
+        }
+        failures.stream().limit(5).forEach(f -> System.out.println("failure: " + f));
+        System.exit(failures.isEmpty() && timedOut.get() == 0 && finished ? 0 : 1);
+    }
+
+    private static double ms(List<Long> sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static void submit(HttpClient http, String base, String slug, String token, String answer,
+                               ScheduledExecutorService timer, long pollMs, ConcurrentLinkedQueue<Long> latencies,
+                               ConcurrentLinkedQueue<String> failures, AtomicInteger timedOut, CountDownLatch done) {
+        String json = "{\"question\":\"" + slug + "\",\"body\":\"" + answer.replace("\n", "\\n") + "\"}";
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v1/answers"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            long accepted = System.nanoTime();
+            if (error != null || response.statusCode() != 202) {
+                failures.add(error != null ? error.toString() : response.statusCode() + " " + response.body());
+                done.countDown();
+                return;
+            }
+            Matcher id = ID.matcher(response.body());
+            if (!id.find()) {
+                failures.add("no id in " + response.body());
+                done.countDown();
+                return;
+            }
+            poll(http, base + "/api/v1/answers/" + id.group(1), token, accepted, timer, pollMs, latencies, failures,
+                    timedOut, done);
+        });
+    }
+
+    private static void poll(HttpClient http, String url, String token, long accepted, ScheduledExecutorService timer,
+                             long pollMs, ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> failures,
+                             AtomicInteger timedOut, CountDownLatch done) {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            long now = System.nanoTime();
+            if (error != null || response.statusCode() != 200) {
+                failures.add("GET " + url + ": " + (error != null ? error : response.statusCode()));
+                done.countDown();
+                return;
+            }
+            Matcher status = STATUS.matcher(response.body());
+            if (status.find() && !"SUBMITTED".equals(status.group(1))) {
+                latencies.add(now - accepted);
+                done.countDown();
+            } else if (now - accepted > 30_000_000_000L) {
+                timedOut.incrementAndGet();
+                done.countDown();
+            } else {
+                timer.schedule(() -> poll(http, url, token, accepted, timer, pollMs, latencies, failures, timedOut,
+                        done), pollMs, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+}
