@@ -85,8 +85,12 @@ public interface QuestionConfig {
         Duration publicMaxAge();
 
         /** How long a rendered detail page is reused before it is read again (writes here invalidate it at once). */
-        @WithDefault("2s")
+        @WithDefault("30s")
         Duration detailCacheTtl();
+
+        /** Most detail pages kept rendered in memory. */
+        @WithDefault("20000")
+        int detailCacheSize();
 
         /** Characters of each sample-answer section shown to callers without access to the full answer. */
         @WithDefault("160")

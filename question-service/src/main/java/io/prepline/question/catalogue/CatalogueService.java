@@ -72,6 +72,9 @@ public class CatalogueService {
             throw ProblemException.notFound("no question with slug '" + slug + "'");
         }
         RenderedQuestion page = render(q);
+        if (rendered.size() >= config.api().detailCacheSize()) {
+            rendered.clear();
+        }
         rendered.put(slug, page);
         return page;
     }
