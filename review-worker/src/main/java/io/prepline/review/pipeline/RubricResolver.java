@@ -2,6 +2,7 @@ package io.prepline.review.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import io.prepline.review.pipeline.CatalogueQuestion.CriterionPayload;
@@ -46,27 +47,35 @@ public final class RubricResolver {
         if (rubric == null || rubric.version() == null || rubric.criteria() == null || rubric.criteria().isEmpty()) {
             return new NotFound(DeadLetter.Reason.RUBRIC_MISSING, what + " has no rubric");
         }
+        // An incomplete rubric (a criterion without points) is still scored: the scorer hands such an answer to a
+        // human, which serves the candidate better than a dead letter.
         List<Rubric.Criterion> criteria = new ArrayList<>();
+        int index = 0;
         for (CriterionPayload c : rubric.criteria()) {
-            if (c == null || c.key() == null || c.points() == null || c.points().isEmpty()) {
-                return new NotFound(DeadLetter.Reason.RUBRIC_MISSING,
-                        what + " has a rubric criterion without a key or points");
+            index++;
+            if (c == null) {
+                continue;
             }
+            String key = c.key() == null || c.key().isBlank() ? "criterion-" + index : c.key();
             List<Rubric.Point> points = new ArrayList<>();
-            for (PointPayload p : c.points()) {
-                if (p == null || p.id() == null || p.text() == null) {
-                    return new NotFound(DeadLetter.Reason.RUBRIC_MISSING,
-                            what + " has a rubric point without an id or text in criterion " + c.key());
+            for (PointPayload p : c.points() == null ? List.<PointPayload>of() : c.points()) {
+                if (p == null || p.text() == null || p.text().isBlank()) {
+                    continue;
                 }
                 List<List<String>> concepts = p.concepts() == null ? List.of() : p.concepts().stream()
                         .filter(Objects::nonNull)
                         .map(group -> group.stream().filter(Objects::nonNull).toList())
                         .filter(group -> !group.isEmpty())
                         .toList();
-                points.add(new Rubric.Point(p.id(), p.text(), concepts));
+                String id = p.id() == null || p.id().isBlank() ? key + "-" + (points.size() + 1) : p.id();
+                points.add(new Rubric.Point(id, p.text(), concepts));
             }
-            criteria.add(new Rubric.Criterion(c.key(), c.kind() == null ? c.key().toUpperCase() : c.kind(),
-                    c.title() == null ? c.key() : c.title(), c.weight() == null ? 1.0 : c.weight(), points));
+            criteria.add(new Rubric.Criterion(key, c.kind() == null ? key.toUpperCase(Locale.ROOT) : c.kind(),
+                    c.title() == null ? key : c.title(), c.weight() == null ? 1.0 : c.weight(),
+                    List.copyOf(points)));
+        }
+        if (criteria.isEmpty()) {
+            return new NotFound(DeadLetter.Reason.RUBRIC_MISSING, what + " has a rubric without criteria");
         }
         return new Found(new Rubric(question.id(), part, rubric.version(), questionText, question.sampleAnswer(),
                 List.copyOf(criteria)));

@@ -176,6 +176,20 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void rubricWithoutPointsIsScoredAndHandedToAHumanRatherThanDeadLettered() {
+        open(new RubricScorer());
+        ObjectNode question = (ObjectNode) Fixtures.read(Fixtures.question(QUESTION, "explain-model-pruning"));
+        question.withArray("/rubric/criteria").forEach(c -> ((ObjectNode) c).putArray("points"));
+        catalogue.pipeInput(QUESTION, question.toString());
+        String answer = UUID.randomUUID().toString();
+        submitted.pipeInput(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
+
+        JsonNode event = Fixtures.read(scored.readValue());
+        assertEquals("NEEDS_HUMAN", event.get("verdict").asText());
+        assertTrue(deadLetters.isEmpty());
+    }
+
+    @Test
     void deletedQuestionIsForgotten() {
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         catalogue.pipeInput(QUESTION, (String) null);
