@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.prepline.review.ReviewConfig;
 import io.prepline.review.scoring.AnswerScorer;
 import io.prepline.review.scoring.Rubric;
@@ -36,14 +38,17 @@ public class ScoringStreams {
     private final ReviewConfig config;
     private final AnswerScorer scorer;
     private final String bootstrapServers;
+    private final MeterRegistry registry;
     private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
     private volatile boolean catalogueLoaded;
 
     ScoringStreams(ReviewConfig config, AnswerScorer scorer,
-                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
         this.config = config;
         this.scorer = scorer;
         this.bootstrapServers = bootstrapServers;
+        this.registry = registry;
     }
 
     /** What readiness reports: the application's state and whether the catalogue store has been rebuilt. */
@@ -63,6 +68,9 @@ public class ScoringStreams {
         });
         app.setStateListener((to, from) -> LOG.infof("scoring pipeline %s -> %s", from, to));
         streams = app;
+        // process rate and latency, commit latency, lag ... under kafka_stream_* on /q/metrics
+        metrics = new KafkaStreamsMetrics(app);
+        metrics.bindTo(registry);
         // start() returns only once the global catalogue store has caught up with its topic, which can take a
         // while (or wait for the broker): do it off the start-up thread so health and preview answer meanwhile.
         Thread starter = new Thread(() -> {
@@ -110,6 +118,9 @@ public class ScoringStreams {
     @PreDestroy
     void stop() {
         KafkaStreams app = streams;
+        if (metrics != null) {
+            metrics.close();
+        }
         if (app != null) {
             // leave the group, so that the other instances take over this one's partitions at once instead of
             // after the session timeout

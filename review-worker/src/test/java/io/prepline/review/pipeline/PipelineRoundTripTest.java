@@ -63,6 +63,8 @@ class PipelineRoundTripTest {
                     Duration.ofSeconds(2));
             assertEquals(1, copies.size(), "one score per submission");
         }
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("kafka_stream_thread_process_total"));
     }
 
     @Test
