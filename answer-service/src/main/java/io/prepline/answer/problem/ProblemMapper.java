@@ -101,7 +101,7 @@ public class ProblemMapper {
         return field.isEmpty() ? "$" : field.toString();
     }
 
-    private static Response respond(int status, String slug, String title, String detail,
+    static Response respond(int status, String slug, String title, String detail,
                                     List<ApiProblem.FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + slug);

@@ -42,7 +42,7 @@ public class AnswerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit an answer (a new revision when the question was answered before)",
-            description = "Body 1 to 20,000 characters after trimming; requests over 128 KiB are refused with 413. "
+            description = "Body 1 to 20,000 characters after trimming; requests over 128 KiB are refused with 413 before being read. "
                     + "Idempotency-Key: the same key and body return the first answer, another body gives 422. "
                     + "Unknown fields are refused with 400.")
     public Response submit(AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {

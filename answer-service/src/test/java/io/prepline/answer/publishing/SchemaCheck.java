@@ -1,72 +1,62 @@
 package io.prepline.answer.publishing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
-/**
- * Checks an event against the JSON Schema this service publishes for it: required fields, types, enums and integer
- * bounds (the subset of JSON Schema the event schemas use).
- */
+/** Checks event payloads against JSON Schemas: this service's own, and those of the producers it consumes. */
 public final class SchemaCheck {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private SchemaCheck() {
     }
 
+    /** Against this service's schema of {@code topic}. */
     public static void assertValid(String topic, JsonNode event) {
-        JsonNode schema;
         try (InputStream in = SchemaCheck.class.getResourceAsStream("/schemas/" + topic + ".json")) {
             assertTrue(in != null, "schema of " + topic);
-            schema = JSON.readTree(in);
+            check(REGISTRY.getSchema(in), topic, event.toString());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
-        schema.get("required").forEach(name -> assertTrue(event.has(name.asText()),
-                topic + " requires " + name.asText() + " in " + event));
-        schema.get("properties").properties().forEach(property -> {
-            JsonNode value = event.get(property.getKey());
-            if (value != null) {
-                check(topic + "." + property.getKey(), property.getValue(), value);
-            }
-        });
     }
 
-    private static void check(String where, JsonNode rule, JsonNode value) {
-        if (rule.has("enum")) {
-            List<String> allowed = new ArrayList<>();
-            rule.get("enum").forEach(v -> allowed.add(v.asText()));
-            assertTrue(allowed.contains(value.asText()), where + " not in " + allowed + ": " + value);
-            return;
+    /** Against the schema another module publishes, found by a word of its file name. */
+    public static void assertValidForProducer(String module, String nameContains, String json) {
+        Path dir = Path.of("..", module, "src", "main", "resources", "schemas");
+        Path file;
+        try (Stream<Path> files = Files.list(dir)) {
+            file = files.filter(f -> f.getFileName().toString().contains(nameContains)
+                            && f.getFileName().toString().endsWith(".json"))
+                    .sorted().findFirst()
+                    .orElseThrow(() -> new AssertionError("no schema with '" + nameContains + "' in " + dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        List<String> types = new ArrayList<>();
-        JsonNode type = rule.get("type");
-        if (type.isArray()) {
-            type.forEach(t -> types.add(t.asText()));
-        } else {
-            types.add(type.asText());
+        try (InputStream in = Files.newInputStream(file)) {
+            check(REGISTRY.getSchema(in), file.getFileName().toString(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String actual = value.isNull() ? "null" : value.isIntegralNumber() ? "integer" : value.isNumber() ? "number"
-                : value.isTextual() ? "string" : value.isBoolean() ? "boolean" : value.isArray() ? "array" : "object";
-        if (!types.contains(actual) && !("integer".equals(actual) && types.contains("number"))) {
-            fail(where + " is " + actual + ", schema allows " + types);
-        }
-        if (value.isNumber() && rule.has("minimum")) {
-            assertTrue(value.asDouble() >= rule.get("minimum").asDouble(), where + " below minimum");
-        }
-        if (value.isNumber() && rule.has("maximum")) {
-            assertTrue(value.asDouble() <= rule.get("maximum").asDouble(), where + " above maximum");
-        }
-        if (value.isTextual() && rule.has("minLength")) {
-            assertTrue(value.asText().length() >= rule.get("minLength").asInt(), where + " too short");
-        }
+    }
+
+    private static void check(Schema schema, String name, String json) {
+        List<Error> errors = schema.validate(json, InputFormat.JSON);
+        assertEquals(List.of(), errors.stream().map(Error::toString).toList(), json + " against " + name);
     }
 }

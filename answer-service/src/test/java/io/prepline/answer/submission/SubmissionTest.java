@@ -186,7 +186,8 @@ class SubmissionTest {
         as(user).body(json(q.slug(), null, "x".repeat(20_001))).when().post("/api/v1/answers")
                 .then().statusCode(400).body("errors.field", hasItem("body"));
         as(user).body(json(q.slug(), null, "x".repeat(200_000))).when().post("/api/v1/answers")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", is("https://prepline.io/problems/payload-too-large"));
         assertEquals(1, answersOf(user));
     }
 

@@ -1,0 +1,27 @@
+package io.prepline.answer.publishing;
+
+import java.util.UUID;
+
+import io.prepline.answer.Fixtures;
+import io.prepline.answer.Fixtures.Question;
+import org.junit.jupiter.api.Test;
+
+/** The records tests produce in place of other services follow those services' published schemas. */
+class ContractTest {
+
+    private final Question question = new Question(UUID.randomUUID(), "explain-model-pruning");
+
+    @Test
+    void catalogueFixturesFollowTheQuestionServiceSchema() {
+        SchemaCheck.assertValidForProducer("question-service", "catalogue",
+                Fixtures.snapshot(question, "ACTIVE", 3, 0, true));
+        SchemaCheck.assertValidForProducer("question-service", "catalogue",
+                Fixtures.snapshot(question, "RETIRED", 4, 2, false));
+    }
+
+    @Test
+    void scoredFixturesFollowTheReviewWorkerSchema() {
+        SchemaCheck.assertValidForProducer("review-worker", "scored",
+                Fixtures.scored(UUID.randomUUID().toString(), question, 1, 72, 0.81, "BORDERLINE", "1.0.0", 3));
+    }
+}
