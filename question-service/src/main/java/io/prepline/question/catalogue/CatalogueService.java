@@ -55,6 +55,12 @@ public class CatalogueService {
 
     private final Map<String, RenderedQuestion> rendered = new ConcurrentHashMap<>();
 
+    /** The cached page, or null when it must be read from the database. */
+    public RenderedQuestion cached(String slug) {
+        RenderedQuestion cached = rendered.get(slug);
+        return cached != null && cached.fresh(System.nanoTime()) ? cached : null;
+    }
+
     /** The detail page of a question, from the short-lived cache when possible. */
     public RenderedQuestion detail(String slug) {
         RenderedQuestion cached = rendered.get(slug);

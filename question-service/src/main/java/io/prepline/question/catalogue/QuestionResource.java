@@ -14,6 +14,8 @@ import io.prepline.question.search.SearchModels;
 import io.prepline.question.search.SearchService;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -107,11 +109,20 @@ public class QuestionResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such question",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response detail(
+    public Uni<Response> detail(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "ETag of a copy the client holds", example = "\"q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        RenderedQuestion page = catalogue.detail(slug);
+        // cached pages are answered on the I/O thread; only a miss goes to a worker thread for the database
+        RenderedQuestion cached = catalogue.cached(slug);
+        if (cached != null) {
+            return Uni.createFrom().item(page(cached, ifNoneMatch));
+        }
+        return Uni.createFrom().item(() -> page(catalogue.detail(slug), ifNoneMatch))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response page(RenderedQuestion page, String ifNoneMatch) {
         String cacheControl = "public, max-age=" + config.api().publicMaxAge().toSeconds();
         if (page.matches(ifNoneMatch)) {
             return Response.notModified().header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
