@@ -34,11 +34,26 @@ public class E2eLatency {
         long pollMs = Long.parseLong(args[3]);
         String slug = args[4];
         List<String> tokens = List.of(args).subList(5, args.length);
-        int total = rate * seconds;
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
+        // warm-up, not measured: JIT, connection pools, the rubric's embeddings in the worker's cache
+        run(http, timer, base, slug, tokens, 2, 5, pollMs);
+        System.out.println("warm-up done");
+        Result result = run(http, timer, base, slug, tokens, rate, seconds, pollMs);
+        timer.shutdownNow();
+        report(result, rate, seconds, pollMs);
+        System.exit(result.failures.isEmpty() && result.timedOut.get() == 0 && result.finished ? 0 : 1);
+    }
+
+    record Result(List<Long> latenciesNs, ConcurrentLinkedQueue<String> failures, AtomicInteger timedOut,
+                  boolean finished, int total) {
+    }
+
+    private static Result run(HttpClient http, ScheduledExecutorService timer, String base, String slug,
+                              List<String> tokens, int rate, int seconds, long pollMs) throws InterruptedException {
+        int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latenciesNs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger timedOut = new AtomicInteger();
@@ -59,10 +74,17 @@ public class E2eLatency {
                     TimeUnit.NANOSECONDS);
         }
         boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
-        timer.shutdownNow();
-
         List<Long> sorted = new ArrayList<>(latenciesNs);
         Collections.sort(sorted);
+        return new Result(sorted, failures, timedOut, finished, total);
+    }
+
+    private static void report(Result r, int rate, int seconds, long pollMs) {
+        List<Long> sorted = r.latenciesNs();
+        ConcurrentLinkedQueue<String> failures = r.failures();
+        AtomicInteger timedOut = r.timedOut();
+        boolean finished = r.finished();
+        int total = r.total();
         System.out.printf(Locale.ROOT, "submitted %d at %d/s for %d s; status left SUBMITTED for %d; failed %d; "
                 + "still SUBMITTED after 30 s %d%s%n", total, rate, seconds, sorted.size(), failures.size(),
                 timedOut.get(), finished ? "" : " (run did not finish)");
@@ -71,7 +93,6 @@ public class E2eLatency {
                     pollMs, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6);
         }
         failures.stream().limit(5).forEach(f -> System.out.println("failure: " + f));
-        System.exit(failures.isEmpty() && timedOut.get() == 0 && finished ? 0 : 1);
     }
 
     private static double ms(List<Long> sorted, double q) {
