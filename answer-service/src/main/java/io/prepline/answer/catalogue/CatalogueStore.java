@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.prepline.answer.Jdbc;
+
 /** The local catalogue: questions and parts as last published, used to validate submissions. */
 @ApplicationScoped
 public class CatalogueStore {
@@ -76,22 +78,19 @@ public class CatalogueStore {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Question> find(String ref) {
         UUID id = asUuid(ref);
-        List<?> rows = (id != null
-                ? em.createNativeQuery("SELECT id, slug, status, has_rubric FROM catalogue_question WHERE id = ?1")
-                        .setParameter(1, id)
-                : em.createNativeQuery("SELECT id, slug, status, has_rubric FROM catalogue_question WHERE slug = ?1")
-                        .setParameter(1, ref))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        UUID questionId = (UUID) row[0];
-        @SuppressWarnings("unchecked")
-        List<Integer> parts = em.createNativeQuery(
-                        "SELECT number FROM catalogue_part WHERE question_id = ?1 ORDER BY number", Integer.class)
-                .setParameter(1, questionId).getResultList();
-        return Optional.of(new Question(questionId, (String) row[1], (String) row[2], (Boolean) row[3], parts));
+        String sql = """
+                SELECT q.id, q.slug, q.status, q.has_rubric,
+                       ARRAY(SELECT p.number FROM catalogue_part p WHERE p.question_id = q.id ORDER BY p.number)
+                FROM catalogue_question q
+                """ + (id != null ? "WHERE q.id = ?" : "WHERE q.slug = ?");
+        return Jdbc.query(em, sql, ps -> ps.setObject(1, id != null ? id : ref), rows -> {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Integer[] parts = (Integer[]) rows.getArray(5).getArray();
+            return Optional.of(new Question((UUID) rows.getObject(1), rows.getString(2), rows.getString(3),
+                    rows.getBoolean(4), List.of(parts)));
+        });
     }
 
     static UUID asUuid(String value) {

@@ -1,11 +1,14 @@
 package io.prepline.answer.live;
 
+import java.sql.Types;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.prepline.answer.Jdbc;
 
 /** Appends to an answer's status history, in the transaction that changes the status. */
 @ApplicationScoped
@@ -16,10 +19,13 @@ public class StatusHistory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(UUID answerId, String status, Integer overall, String actor) {
-        em.createNativeQuery("""
-                        INSERT INTO answer_status_history (answer_id, status, overall, actor)
-                        VALUES (?1, ?2, ?3, ?4)""")
-                .setParameter(1, answerId).setParameter(2, status).setParameter(3, overall).setParameter(4, actor)
-                .executeUpdate();
+        em.flush(); // the answer row this refers to
+        Jdbc.update(em, "INSERT INTO answer_status_history (answer_id, status, overall, actor) VALUES (?, ?, ?, ?)",
+                ps -> {
+                    ps.setObject(1, answerId);
+                    ps.setString(2, status);
+                    ps.setObject(3, overall, Types.INTEGER);
+                    ps.setString(4, actor);
+                });
     }
 }

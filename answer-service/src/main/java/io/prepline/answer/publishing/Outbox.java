@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.prepline.answer.Jdbc;
+
 /**
  * Writes an event in the caller's transaction: it becomes durable exactly when the change it describes does, and
  * {@link OutboxRelay} publishes it afterwards.
@@ -17,11 +19,13 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, String key, String eventType, Object payload) {
-        em.createNativeQuery("""
-                        INSERT INTO outbox_event (topic, record_key, event_type, payload)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))""")
-                .setParameter(1, topic).setParameter(2, key).setParameter(3, eventType)
-                .setParameter(4, EventJson.write(payload))
-                .executeUpdate();
+        String json = EventJson.write(payload);
+        Jdbc.update(em, "INSERT INTO outbox_event (topic, record_key, event_type, payload) VALUES (?, ?, ?, CAST(? AS jsonb))",
+                ps -> {
+                    ps.setString(1, topic);
+                    ps.setString(2, key);
+                    ps.setString(3, eventType);
+                    ps.setString(4, json);
+                });
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.prepline.answer.AnswerConfig;
+import io.prepline.answer.Jdbc;
 import io.prepline.answer.catalogue.CatalogueStore;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.problem.ApiProblem;
@@ -104,11 +105,15 @@ public class SubmissionService {
 
         // revisions of one user's answer to one question part are numbered without gaps or duplicates
         lock("rev:" + userId + ":" + question.id() + ":" + (part == null ? 0 : part));
-        Number last = (Number) em.createNativeQuery("""
+        int last = Jdbc.query(em, """
                         SELECT COALESCE(MAX(revision), 0) FROM answer
-                        WHERE user_id = ?1 AND question_id = ?2 AND COALESCE(part, 0) = ?3""")
-                .setParameter(1, userId).setParameter(2, question.id()).setParameter(3, part == null ? 0 : part)
-                .getSingleResult();
+                        WHERE user_id = ? AND question_id = ? AND COALESCE(part, 0) = ?""",
+                ps -> {
+                    ps.setString(1, userId);
+                    ps.setObject(2, question.id());
+                    ps.setInt(3, part == null ? 0 : part);
+                },
+                rows -> rows.next() ? rows.getInt(1) : 0);
 
         Answer answer = new Answer();
         answer.id = UUID.randomUUID();
@@ -116,7 +121,7 @@ public class SubmissionService {
         answer.questionId = question.id();
         answer.questionSlug = question.slug();
         answer.part = part;
-        answer.revision = last.intValue() + 1;
+        answer.revision = last + 1;
         answer.body = body;
         answer.status = Answer.Status.SUBMITTED.name();
         answer.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -151,7 +156,8 @@ public class SubmissionService {
     }
 
     private void lock(String name) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))").setParameter(1, name).getSingleResult();
+        Jdbc.query(em, "SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))", ps -> ps.setString(1, name),
+                rows -> rows.next());
     }
 
     private static String hash(String question, Integer part, String body) {
