@@ -38,25 +38,48 @@ public class EngagementService {
         return new LikeState(false, bump(q, "likes_count", -removed));
     }
 
-    /** Applies a decision once per answer id; an approval counts once per user and question. */
+    /**
+     * Applies the latest decision per answer id: a repeated decision changes nothing, an approval counts once per user
+     * and question, and an overturned approval withdraws the solve unless another approved answer of the user stands.
+     */
     @Transactional
     public void decided(AnswerDecided d) {
-        int fresh = em.createNativeQuery("INSERT INTO processed_decision (answer_id) VALUES (?1) ON CONFLICT DO NOTHING")
-                .setParameter(1, d.answerId()).executeUpdate();
-        if (fresh == 0 || !d.approved()) {
+        List<?> previous = em.createNativeQuery("SELECT decision FROM processed_decision WHERE answer_id = ?1 FOR UPDATE")
+                .setParameter(1, d.answerId()).getResultList();
+        String before = previous.isEmpty() ? null : (String) previous.get(0);
+        if (d.decision().equals(before)) {
             return;
         }
+        em.createNativeQuery("INSERT INTO processed_decision (answer_id, decision, user_id, question_id) "
+                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (answer_id) DO UPDATE SET decision = EXCLUDED.decision, "
+                        + "processed_at = now()")
+                .setParameter(1, d.answerId()).setParameter(2, d.decision()).setParameter(3, d.userId())
+                .setParameter(4, d.questionId()).executeUpdate();
         QuestionEntity q = QuestionEntity.findById(d.questionId());
         if (q == null) {
             LOG.warnf("decision %s names unknown question %s; ignored", d.answerId(), d.questionId());
             return;
         }
-        int solved = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
-                        + "VALUES (?1, ?2, ?3, coalesce(?4, now())) ON CONFLICT DO NOTHING")
-                .setParameter(1, q.id).setParameter(2, d.userId()).setParameter(3, d.answerId())
-                .setParameter(4, d.decidedAt() == null ? null : java.sql.Timestamp.from(d.decidedAt()))
-                .executeUpdate();
-        bump(q, "solved_count", solved);
+        if (d.approved()) {
+            int solved = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
+                            + "VALUES (?1, ?2, ?3, coalesce(?4, now())) ON CONFLICT DO NOTHING")
+                    .setParameter(1, q.id).setParameter(2, d.userId()).setParameter(3, d.answerId())
+                    .setParameter(4, d.decidedAt() == null ? null : java.sql.Timestamp.from(d.decidedAt()))
+                    .executeUpdate();
+            bump(q, "solved_count", solved);
+        } else if ("APPROVED".equals(before)) {
+            int withdrawn = em.createNativeQuery("DELETE FROM question_solver WHERE question_id = ?1 AND user_id = ?2 "
+                            + "AND answer_id = ?3").setParameter(1, q.id).setParameter(2, d.userId())
+                    .setParameter(3, d.answerId()).executeUpdate();
+            if (withdrawn == 0) {
+                return;
+            }
+            int replaced = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
+                            + "SELECT question_id, user_id, answer_id, processed_at FROM processed_decision "
+                            + "WHERE question_id = ?1 AND user_id = ?2 AND decision = 'APPROVED' LIMIT 1")
+                    .setParameter(1, q.id).setParameter(2, d.userId()).executeUpdate();
+            bump(q, "solved_count", replaced - withdrawn);
+        }
     }
 
     /** The full answer for staff and for candidates with an approved answer; a teaser for everyone else. */

@@ -92,6 +92,7 @@ class SeedCatalogueTest {
         String id = given().get("/api/v1/questions/" + KEY_ML_AMAZON).jsonPath().getString("id");
         try (TopicProbe probe = TopicProbe.fromBeginning(DevStack.shared().bootstrapServers(), "catalogue.questions.v1")) {
             ConsumerRecord<String, String> record = probe.awaitKey(id, Duration.ofSeconds(30));
+            io.prepline.question.EventSchemas.assertCatalogueQuestion(record.value());
             JsonNode snapshot = new ObjectMapper().readTree(record.value());
             assertEquals("explain-key-ml-theory-and-techniques-amazon", snapshot.get("slug").asText());
             assertEquals(6, snapshot.get("parts").size());

@@ -79,10 +79,32 @@ class EngagementTest {
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(2)));
     }
 
+    @Test
+    void anOverturnedApprovalWithdrawsTheSolveAndTheFullSampleAnswer() {
+        String slug = created();
+        String id = given().get("/api/v1/questions/" + slug).jsonPath().getString("id");
+        String user = "fay-" + UUID.randomUUID();
+        String answer = UUID.randomUUID().toString();
+        try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
+            decided.send(answer, decision(answer, user, id, "APPROVED"));
+        }
+        eventually(Duration.ofSeconds(30), () ->
+                given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(1)));
+        try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
+            decided.send(answer, decision(answer, user, id, "REJECTED"));
+        }
+        eventually(Duration.ofSeconds(30), () ->
+                given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(0)));
+        given().auth().oauth2(candidate(user)).get("/api/v1/questions/" + slug + "/sample-answer").then().statusCode(200)
+                .body("full", is(false));
+    }
+
     private static String decision(String answerId, String user, String questionId, String outcome) {
-        return "{\"answerId\":\"" + answerId + "\",\"userId\":\"" + user + "\",\"questionId\":\"" + questionId
+        String value = "{\"answerId\":\"" + answerId + "\",\"userId\":\"" + user + "\",\"questionId\":\"" + questionId
                 + "\",\"part\":null,\"decision\":\"" + outcome + "\",\"decidedBy\":\"auto\",\"overall\":80,"
                 + "\"decidedAt\":\"" + Instant.now() + "\",\"futureField\":{\"ignored\":true}}";
+        io.prepline.question.EventSchemas.assertAnswerDecided(value);
+        return value;
     }
 
     private static String created() {

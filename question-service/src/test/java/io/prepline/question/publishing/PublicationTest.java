@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.TopicProbe;
+import io.prepline.question.EventSchemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -34,6 +35,7 @@ class PublicationTest {
         try (TopicProbe probe = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), TOPIC)) {
             String id = create(slug).jsonPath().getString("id");
             ConsumerRecord<String, String> record = probe.awaitKey(id, Duration.ofSeconds(30));
+            EventSchemas.assertCatalogueQuestion(record.value());
             JsonNode snapshot = json.readTree(record.value());
             assertEquals(slug, snapshot.get("slug").asText());
             assertEquals(1, snapshot.get("version").asInt());
@@ -76,8 +78,9 @@ class PublicationTest {
         }
         try (TopicProbe probe = TopicProbe.fromBeginning(DevStack.shared().bootstrapServers(), TOPIC)) {
             probe.await(r -> id.equals(r.key()) && r.value().contains("\"RETIRED\""), Duration.ofSeconds(60));
-            List<JsonNode> snapshots = probe.collect(r -> id.equals(r.key()), Duration.ofSeconds(1)).stream()
-                    .map(r -> read(r.value())).toList();
+            List<ConsumerRecord<String, String>> records = probe.collect(r -> id.equals(r.key()), Duration.ofSeconds(1));
+            records.forEach(r -> EventSchemas.assertCatalogueQuestion(r.value()));
+            List<JsonNode> snapshots = records.stream().map(r -> read(r.value())).toList();
             List<Integer> versions = snapshots.stream().map(s -> s.get("version").asInt()).distinct().toList();
             assertEquals(List.of(1, 2, 3, 4), versions);
             JsonNode last = snapshots.get(snapshots.size() - 1);
