@@ -129,7 +129,14 @@ public class SearchService {
             params.add(after.key());
             params.add(after.id());
         }
-        sql.append(" ORDER BY ").append(sort == Sort.RELEVANCE ? "rank" : key).append(" DESC, q.id DESC LIMIT ?");
+        // With a selective GIN filter, reading the few matches and sorting them beats walking the sort index and
+        // discarding most rows; "+ 0" keeps the planner from choosing the index order.
+        boolean selective = filters.company() != null || filters.role() != null || filters.round() != null
+                || filters.topic() != null;
+        String order = sort == Sort.RELEVANCE ? "rank"
+                : !selective ? key
+                : sort == Sort.RECENT ? key + " + interval '0 seconds'" : key + " + 0";
+        sql.append(" ORDER BY ").append(order).append(" DESC, q.id DESC LIMIT ?");
         params.add(limit + 1);
         Sort pageSort = sort;
         List<Row> rows = query(sql.toString(), params, rs -> {

@@ -64,10 +64,10 @@ class EngagementTest {
             decided.send(second, decision(second, user, id, "APPROVED"));    // a second approved answer, same user
             decided.send("garbage", "not json at all");
         }
-        eventually(Duration.ofSeconds(30), () ->
+        eventually(Duration.ofSeconds(90), () ->
                 given().auth().oauth2(dana).get("/api/v1/questions/" + slug + "/sample-answer").then().statusCode(200)
                         .body("full", is(true)));
-        eventually(Duration.ofSeconds(30), () ->
+        eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(1)));
 
         String other = "erin-" + UUID.randomUUID();
@@ -75,7 +75,7 @@ class EngagementTest {
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
             decided.send(third, decision(third, other, id, "APPROVED"));
         }
-        eventually(Duration.ofSeconds(30), () ->
+        eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(2)));
     }
 
@@ -88,12 +88,12 @@ class EngagementTest {
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
             decided.send(answer, decision(answer, user, id, "APPROVED"));
         }
-        eventually(Duration.ofSeconds(30), () ->
+        eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(1)));
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
             decided.send(answer, decision(answer, user, id, "REJECTED"));
         }
-        eventually(Duration.ofSeconds(30), () ->
+        eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(0)));
         given().auth().oauth2(candidate(user)).get("/api/v1/questions/" + slug + "/sample-answer").then().statusCode(200)
                 .body("full", is(false));
