@@ -3,6 +3,9 @@ package io.prepline.answer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import jakarta.persistence.EntityManager;
 
@@ -45,5 +48,16 @@ public final class Jdbc {
                 }
             }
         });
+    }
+
+    /** A timestamp column as the driver or a native query returns it, as an instant. */
+    public static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected time value " + value.getClass());
+        };
     }
 }

@@ -1,10 +1,9 @@
 package io.prepline.answer.progress;
 
+import static io.prepline.answer.Jdbc.instant;
+
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,15 +95,5 @@ public class ProgressService {
             day = day.minusDays(1);
         }
         return streak;
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected time value " + value.getClass());
-        };
     }
 }

@@ -1,9 +1,9 @@
 package io.prepline.answer.review;
 
+import static io.prepline.answer.Jdbc.instant;
+
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -270,16 +270,6 @@ public class ReviewService {
 
     private static JsonNode orEmpty(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? EventJson.MAPPER.createArrayNode() : node;
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected time value " + value.getClass());
-        };
     }
 
     /** Position in the queue: the last item's submission time and id, opaque to clients. */
