@@ -17,6 +17,8 @@ public interface QuestionConfig {
 
     Seed seed();
 
+    Changes changes();
+
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
         @WithDefault("catalogue.questions.v1")
@@ -84,13 +86,13 @@ public interface QuestionConfig {
         @WithDefault("60s")
         Duration publicMaxAge();
 
-        /** How long a rendered detail page is reused before it is read again (writes here invalidate it at once). */
-        @WithDefault("30s")
-        Duration detailCacheTtl();
-
-        /** Most detail pages kept rendered in memory. */
+        /** Most detail pages kept rendered in memory (until the catalogue changes). */
         @WithDefault("20000")
         int detailCacheSize();
+
+        /** Most list, search and facet results kept serialised in memory (until the catalogue changes). */
+        @WithDefault("2000")
+        int listCacheSize();
 
         /** Characters of each sample-answer section shown to callers without access to the full answer. */
         @WithDefault("160")
@@ -109,5 +111,16 @@ public interface QuestionConfig {
         /** Classpath folder of the seed catalogue. */
         @WithDefault("catalogue")
         String location();
+    }
+
+    /** Listening for catalogue changes made by any instance, which retire every cached page and list. */
+    interface Changes {
+        /** How long the listener waits for a notification before it checks that its connection is alive. */
+        @WithDefault("5s")
+        Duration checkInterval();
+
+        /** Pause before listening again after the connection was lost (caches are bypassed meanwhile). */
+        @WithDefault("1s")
+        Duration reconnectDelay();
     }
 }

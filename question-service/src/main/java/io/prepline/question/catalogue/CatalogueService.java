@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +27,7 @@ import io.prepline.question.rubric.Rubric;
 import io.prepline.question.rubric.RubricRules;
 import io.prepline.question.rubric.RubricService;
 import io.prepline.question.rubric.RubricVersionEntity;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -53,45 +53,33 @@ public class CatalogueService {
     @Inject
     CataloguePublisher publisher;
 
-    private final Map<String, RenderedQuestion> rendered = new ConcurrentHashMap<>();
+    @Inject
+    CatalogueChanges changes;
+
+    private CatalogueCache<String, RenderedQuestion> rendered;
+
+    @PostConstruct
+    void createCache() {
+        rendered = new CatalogueCache<>(changes, config.api().detailCacheSize());
+    }
 
     /** The cached page, or null when it must be read from the database. */
     public RenderedQuestion cached(String slug) {
-        RenderedQuestion cached = rendered.get(slug);
-        return cached != null && cached.fresh(System.nanoTime()) ? cached : null;
+        return rendered.cached(slug);
     }
 
-    /** The detail page of a question, from the short-lived cache when possible. */
+    /** The detail page of a question, rendered once per change of the catalogue. */
     public RenderedQuestion detail(String slug) {
-        RenderedQuestion cached = rendered.get(slug);
-        if (cached != null && cached.fresh(System.nanoTime())) {
-            return cached;
-        }
-        return renderFresh(slug);
+        return rendered.get(slug, this::renderFresh);
     }
 
     @Transactional
     RenderedQuestion renderFresh(String slug) {
         QuestionEntity q = QuestionEntity.findBySlug(slug);
         if (q == null) {
-            rendered.remove(slug);
             throw ProblemException.notFound("no question with slug '" + slug + "'");
         }
-        RenderedQuestion page = render(q);
-        if (rendered.size() >= config.api().detailCacheSize()) {
-            rendered.clear();
-        }
-        rendered.put(slug, page);
-        return page;
-    }
-
-    /** Drops cached pages after a change; related titles may appear on any page, so authoring clears all. */
-    public void evict(String slug) {
-        if (slug == null) {
-            rendered.clear();
-        } else {
-            rendered.remove(slug);
-        }
+        return render(q);
     }
 
     public QuestionEntity require(String slug) {
@@ -111,7 +99,7 @@ public class CatalogueService {
         QuestionEntity q = insert(doc, author, false);
         q.relatedIds = resolveRelated(doc.related(), Map.of());
         publisher.questionChanged(q);
-        evict(null);
+        changes.changedOnCommit();
         return render(q);
     }
 
@@ -157,7 +145,7 @@ public class CatalogueService {
             entities.get(i).relatedIds = resolveRelated(docs.get(i).related(), created);
             publisher.questionChanged(entities.get(i));
         }
-        evict(null);
+        changes.changedOnCommit();
         return entities;
     }
 
@@ -177,8 +165,6 @@ public class CatalogueService {
             appendIfChanged(q.id, part.number(), part.rubric(), current, author);
         }
         changed(q);
-        evict(null);
-        evict(slug);
         return render(q);
     }
 
@@ -190,7 +176,6 @@ public class CatalogueService {
             q.status = RETIRED;
             changed(q);
         }
-        evict(null);
     }
 
     /** Bumps the version of a question whose content or rubric changed, and publishes the new snapshot. */
@@ -199,7 +184,7 @@ public class CatalogueService {
         q.version++;
         q.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         publisher.questionChanged(q);
-        evict(q.slug);
+        changes.changedOnCommit();
     }
 
     public QuestionEntity lock(String slug) {
@@ -215,7 +200,7 @@ public class CatalogueService {
             throw new ProblemException(428, "precondition-required", "Precondition required",
                     "send If-Match with the ETag of the page you edited", List.of(new FieldError("If-Match", "is required")), null);
         }
-        if (!render(q).matches(ifMatch)) {
+        if (!render(q).sameVersion(ifMatch)) {
             throw new ProblemException(412, "precondition-failed", "Precondition failed",
                     "the question changed since it was read; read it again and reapply your change",
                     List.of(new FieldError("If-Match", "does not match the current ETag")), null);
@@ -321,8 +306,7 @@ public class CatalogueService {
     public RenderedQuestion render(QuestionEntity q) {
         try {
             byte[] bytes = json.writeValueAsBytes(toDocument(q));
-            return new RenderedQuestion(q.slug, bytes, etag(bytes),
-                    System.nanoTime() + config.api().detailCacheTtl().toNanos());
+            return new RenderedQuestion(q.slug, q.version, bytes, etag(q.version, bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render question " + q.slug, e);
         }
@@ -368,10 +352,10 @@ public class CatalogueService {
                 e.asks.stream().map(QuestionDocument.Ask::company).distinct().toList());
     }
 
-    static String etag(byte[] bytes) {
+    static String etag(int version, byte[] bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
+            return "\"v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,16 +2,16 @@ package io.prepline.question.catalogue;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.problem.Problem;
 import io.prepline.question.problem.JsonBodies;
 import io.prepline.question.search.FilterParams;
-import io.prepline.question.search.Filters;
 import io.prepline.question.search.ListParams;
+import io.prepline.question.search.Listings;
 import io.prepline.question.search.RelatedService;
 import io.prepline.question.search.SearchModels;
-import io.prepline.question.search.SearchService;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +54,7 @@ public class QuestionResource {
     @Inject
     QuestionConfig config;
     @Inject
-    SearchService search;
+    Listings listings;
     @Inject
     JsonBodies bodies;
     @Inject
@@ -69,10 +69,9 @@ public class QuestionResource {
             content = @Content(schema = @Schema(implementation = SearchModels.Page.class)))
     @APIResponse(responseCode = "400", description = "Unknown filter value, limit outside 1..100 or malformed cursor",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam ListParams params) {
-        Filters filters = params.filters(search);
-        return Response.ok(search.list(filters, params.sort(), params.limit(config), params.cursor))
-                .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
+    public Uni<Response> list(@BeanParam ListParams params) {
+        ListParams.PageRequest request = params.request(config);
+        return publicJson(listings.cachedPage(request), () -> listings.page(request));
     }
 
     @GET
@@ -82,8 +81,21 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Facets.class)))
     @APIResponse(responseCode = "400", description = "Unknown filter value",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response facets(@BeanParam FilterParams params) {
-        return Response.ok(search.facets(params.filters(search)))
+    public Uni<Response> facets(@BeanParam FilterParams params) {
+        FilterParams.Values filters = params.values();
+        return publicJson(listings.cachedFacets(filters), () -> listings.facets(filters));
+    }
+
+    // cached results are answered on the I/O thread; only a miss goes to a worker thread for the database
+    private Uni<Response> publicJson(byte[] cached, Supplier<byte[]> load) {
+        if (cached != null) {
+            return Uni.createFrom().item(publicJson(cached));
+        }
+        return Uni.createFrom().item(() -> publicJson(load.get())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response publicJson(byte[] json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
     }
 
@@ -111,7 +123,7 @@ public class QuestionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<Response> detail(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
-            @Parameter(description = "ETag of a copy the client holds", example = "\"q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
+            @Parameter(description = "ETag of a copy the client holds", example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         // cached pages are answered on the I/O thread; only a miss goes to a worker thread for the database
         RenderedQuestion cached = catalogue.cached(slug);
@@ -156,7 +168,8 @@ public class QuestionResource {
     @RolesAllowed({"author", "admin"})
     @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Replace a question",
-            description = "Needs If-Match with the ETag of the page being edited. A changed rubric becomes a new version.")
+            description = "Needs If-Match with the ETag of the page being edited (likes and solved counts that changed "
+                    + "since do not conflict; other edits do). A changed rubric becomes a new version.")
     @APIResponse(responseCode = "200", description = "Updated page",
             content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
     @APIResponse(responseCode = "412", description = "The page changed since it was read")
@@ -164,7 +177,7 @@ public class QuestionResource {
     public Response update(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "ETag of the page being edited", required = true,
-                    example = "\"q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch,
+                    example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch,
             @RequestBody(required = true, description = "The whole question (server-owned fields are ignored)",
                     content = @Content(schema = @Schema(implementation = QuestionDocument.class))) String body) {
         RenderedQuestion page = catalogue.update(slug, ifMatch, bodies.read(body, QuestionDocument.class),
@@ -185,7 +198,7 @@ public class QuestionResource {
     public Response retire(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "ETag of the page", required = true,
-                    example = "\"q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch) {
+                    example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch) {
         catalogue.retire(slug, ifMatch);
         return Response.noContent().build();
     }

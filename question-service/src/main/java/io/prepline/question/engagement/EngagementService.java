@@ -2,6 +2,7 @@ package io.prepline.question.engagement;
 
 import java.util.List;
 
+import io.prepline.question.catalogue.CatalogueChanges;
 import io.prepline.question.catalogue.CatalogueService;
 import io.prepline.question.catalogue.Caller;
 import io.prepline.question.catalogue.QuestionEntity;
@@ -21,6 +22,8 @@ public class EngagementService {
     EntityManager em;
     @Inject
     CatalogueService catalogue;
+    @Inject
+    CatalogueChanges changes;
 
     @Transactional
     public LikeState like(String slug, String user) {
@@ -107,7 +110,7 @@ public class EngagementService {
         if (delta != 0) {
             em.createNativeQuery("UPDATE question SET " + column + " = " + column + " + ?1 WHERE id = ?2")
                     .setParameter(1, delta).setParameter(2, q.id).executeUpdate();
-            catalogue.evict(q.slug);
+            changes.changedOnCommit();
         }
         Number now = (Number) em.createNativeQuery("SELECT " + column + " FROM question WHERE id = ?1")
                 .setParameter(1, q.id).getSingleResult();

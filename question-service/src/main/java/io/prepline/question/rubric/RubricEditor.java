@@ -68,7 +68,6 @@ public class RubricEditor {
             rubrics.append(q.id, p.number(), p.rubric(), author);
         }
         catalogue.changed(q);
-        catalogue.evict(null);
         return view(q);
     }
 

@@ -28,7 +28,13 @@ public class FilterParams {
     @Parameter(description = "Key topic", example = "gradient-descent-and-optimization")
     public String topic;
 
-    public Filters filters(SearchService search) {
-        return search.filters(q, company, role, category, difficulty, round, topic);
+    /** The values as sent, not yet checked. */
+    public Values values() {
+        return new Values(q, company, role, category, difficulty, round, topic);
+    }
+
+    /** The filter parameters as sent; a cache key for the results they select. */
+    public record Values(String q, String company, String role, String category, String difficulty, String round,
+                         String topic) {
     }
 }

@@ -19,6 +19,14 @@ public class ListParams extends FilterParams {
     @Parameter(description = "nextCursor of the previous page, unchanged", example = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
     public String cursor;
 
+    /** The page asked for, with sort and limit checked (filter values are checked against the catalogue later). */
+    public PageRequest request(QuestionConfig config) {
+        return new PageRequest(values(), sort(), limit(config), cursor);
+    }
+
+    public record PageRequest(Values filters, Sort sort, int limit, String cursor) {
+    }
+
     public Sort sort() {
         if (sort == null) {
             return null;

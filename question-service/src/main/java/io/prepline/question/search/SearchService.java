@@ -51,8 +51,9 @@ public class SearchService {
     QuestionConfig config;
 
     /** Checks raw query parameters and turns names into slugs; unknown values are errors naming the parameter. */
-    public Filters filters(String q, String company, String role, String category, String difficulty, String round,
-                           String topic) {
+    public Filters filters(FilterParams.Values values) {
+        String q = values.q();
+        String difficulty = values.difficulty();
         List<FieldError> errors = new ArrayList<>();
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > config.api().maxQueryLength()) {
@@ -65,11 +66,11 @@ public class SearchService {
                 errors.add(new FieldError("difficulty", "must be one of easy, medium, hard"));
             }
         }
-        String companySlug = known(errors, "company", company, "ask_keys @> ?::jsonb", s -> "[{\"company\":\"" + s + "\"}]");
-        String roleSlug = known(errors, "role", role, "ask_keys @> ?::jsonb", s -> "[{\"role\":\"" + s + "\"}]");
-        String roundSlug = known(errors, "round", round, "ask_keys @> ?::jsonb", s -> "[{\"round\":\"" + s + "\"}]");
-        String categorySlug = known(errors, "category", category, "category_slug = ?", s -> s);
-        String topicSlug = known(errors, "topic", topic, "topic_slugs @> ?::jsonb", s -> "[\"" + s + "\"]");
+        String companySlug = known(errors, "company", values.company(), "ask_keys @> ?::jsonb", s -> "[{\"company\":\"" + s + "\"}]");
+        String roleSlug = known(errors, "role", values.role(), "ask_keys @> ?::jsonb", s -> "[{\"role\":\"" + s + "\"}]");
+        String roundSlug = known(errors, "round", values.round(), "ask_keys @> ?::jsonb", s -> "[{\"round\":\"" + s + "\"}]");
+        String categorySlug = known(errors, "category", values.category(), "category_slug = ?", s -> s);
+        String topicSlug = known(errors, "topic", values.topic(), "topic_slugs @> ?::jsonb", s -> "[\"" + s + "\"]");
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("unknown or invalid filter values", errors);
         }

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +75,22 @@ class AuthoringTest {
                 .put("/api/v1/questions/" + slug)
                 .then().statusCode(412).contentType("application/problem+json")
                 .body("type", is("https://prepline.io/problems/precondition-failed"));
+    }
+
+    @Test
+    void likesBetweenReadingAndSavingDoNotConflictWithTheEdit() {
+        String slug = uniqueSlug("liked-while-editing");
+        Map<String, Object> doc = question(slug, "Explain early stopping", "Stripe", "Regularization");
+        given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc).post("/api/v1/questions").then().statusCode(201);
+        String read = given().get("/api/v1/questions/" + slug).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(candidate("liker")).post("/api/v1/questions/" + slug + "/likes").then().statusCode(200);
+        String afterLike = given().get("/api/v1/questions/" + slug).then().statusCode(200)
+                .body("counters.likes", is(1)).extract().header("ETag");
+        assertNotEquals(read, afterLike, "the page changed, so its ETag did");
+        doc.put("title", "Explain early stopping and patience");
+        given().auth().oauth2(author()).contentType(ContentType.JSON).header("If-Match", read).body(doc)
+                .put("/api/v1/questions/" + slug)
+                .then().statusCode(200).body("version", is(2)).body("counters.likes", is(1));
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.prepline.question.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prepline.question.QuestionConfig;
+import io.prepline.question.catalogue.CatalogueCache;
+import io.prepline.question.catalogue.CatalogueChanges;
+import io.prepline.question.search.ListParams.PageRequest;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Pages of the list and search, and facets, serialised once per change of the catalogue: browsing is read far more
+ * often than the catalogue changes, and the same few queries make most of the traffic.
+ */
+@ApplicationScoped
+public class Listings {
+
+    @Inject
+    SearchService search;
+    @Inject
+    CatalogueChanges changes;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    QuestionConfig config;
+
+    private CatalogueCache<PageRequest, byte[]> pages;
+    private CatalogueCache<FilterParams.Values, byte[]> facets;
+
+    @PostConstruct
+    void createCaches() {
+        pages = new CatalogueCache<>(changes, config.api().listCacheSize());
+        facets = new CatalogueCache<>(changes, config.api().listCacheSize());
+    }
+
+    /** The cached page, or null when it must be read from the database. */
+    public byte[] cachedPage(PageRequest request) {
+        return pages.cached(request);
+    }
+
+    public byte[] page(PageRequest request) {
+        return pages.get(request, r -> write(search.list(search.filters(r.filters()), r.sort(), r.limit(), r.cursor())));
+    }
+
+    /** The cached facets, or null when they must be counted in the database. */
+    public byte[] cachedFacets(FilterParams.Values filters) {
+        return facets.cached(filters);
+    }
+
+    public byte[] facets(FilterParams.Values filters) {
+        return facets.get(filters, f -> write(search.facets(search.filters(f))));
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.prepline.question.catalogue;
+
+import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.eventually;
+import static io.prepline.question.Fixtures.question;
+import static io.prepline.question.Fixtures.uniqueSlug;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** Pages and lists are cached until the catalogue changes, whoever changes it. */
+@QuarkusTest
+class CatalogueChangesTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aChangeCommittedElsewhereRetiresCachedPagesListsAndSearches() throws SQLException {
+        String company = "Cachely" + UUID.randomUUID().toString().substring(0, 6);
+        String slug = uniqueSlug("cached-page");
+        given().auth().oauth2(author()).contentType(ContentType.JSON)
+                .body(question(slug, "Explain weight decay", company, "Regularization"))
+                .post("/api/v1/questions").then().statusCode(201);
+        readEverything(slug, company, "weight", "Explain weight decay");
+
+        // another writer whose statements fire no trigger: nothing tells this instance, so it keeps its cache
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            retitle(c, slug, "Explain L2 penalties");
+            s.execute("SET session_replication_role = DEFAULT");
+        }
+        readEverything(slug, company, "weight", "Explain weight decay");
+
+        // a notification, as the trigger sends on commit of any change, retires every cached page and list
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_notify('catalogue_changed', '')");
+        }
+        // (the search vector was not recomputed either, so the old word still finds it)
+        eventually(Duration.ofSeconds(10), () -> readEverything(slug, company, "weight", "Explain L2 penalties"));
+
+        // and an ordinary write by another instance notifies through the trigger
+        try (Connection c = dataSource.getConnection()) {
+            retitle(c, slug, "Explain ridge penalties");
+        }
+        eventually(Duration.ofSeconds(10), () -> readEverything(slug, company, "ridge", "Explain ridge penalties"));
+    }
+
+    private static void retitle(Connection c, String slug, String title) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE question SET title = ? WHERE slug = ?")) {
+            update.setString(1, title);
+            update.setString(2, slug);
+            update.executeUpdate();
+        }
+    }
+
+    private static void readEverything(String slug, String company, String word, String title) {
+        given().get("/api/v1/questions/" + slug).then().statusCode(200).body("title", is(title));
+        given().queryParam("company", company).get("/api/v1/questions")
+                .then().statusCode(200).body("items.title", contains(title));
+        given().queryParam("q", word).queryParam("company", company).get("/api/v1/questions")
+                .then().statusCode(200).body("items.title", contains(title));
+    }
+}
