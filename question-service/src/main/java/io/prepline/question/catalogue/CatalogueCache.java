@@ -1,41 +1,61 @@
 package io.prepline.question.catalogue;
 
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A bounded cache of things computed from the catalogue. An entry belongs to one generation of the catalogue
- * ({@link CatalogueChanges}), so any change anywhere retires every entry; while changes could go unnoticed
- * nothing is cached. Concurrent misses of the same key compute it once.
+ * A bounded cache of things computed from the catalogue, exact across instances ({@link CatalogueChanges}): an entry
+ * belongs to one generation of the catalogue and a change retires it; while changes could go unnoticed nothing is
+ * cached. Concurrent misses of the same key compute it once.
  */
 public final class CatalogueCache<K, V> {
 
     private record Entry<K>(long generation, K key) {
     }
 
-    private final CatalogueChanges changes;
+    private final LongSupplier generation;
     private final Cache<Entry<K>, V> entries;
 
-    public CatalogueCache(CatalogueChanges changes, int maxEntries) {
-        this.changes = changes;
+    private CatalogueCache(LongSupplier generation, int maxEntries) {
+        this.generation = generation;
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
-        changes.onChange(entries::invalidateAll);
+    }
+
+    /** Pages keyed by slug: a change of content retires all, a change of counters only the page of that slug. */
+    public static <V> CatalogueCache<String, V> pages(CatalogueChanges changes, int maxEntries) {
+        CatalogueCache<String, V> cache = new CatalogueCache<>(changes::contentGeneration, maxEntries);
+        changes.onChange(countersOf -> {
+            if (countersOf == null) {
+                cache.entries.invalidateAll();
+            } else {
+                cache.entries.invalidate(new Entry<>(changes.contentGeneration(), countersOf));
+            }
+        });
+        return cache;
+    }
+
+    /** Results over many questions (lists, searches, counts): any change retires all. */
+    public static <K, V> CatalogueCache<K, V> results(CatalogueChanges changes, int maxEntries) {
+        CatalogueCache<K, V> cache = new CatalogueCache<>(changes::generation, maxEntries);
+        changes.onChange(countersOf -> cache.entries.invalidateAll());
+        return cache;
     }
 
     /** The cached value, or null. */
     public V cached(K key) {
-        long generation = changes.generation();
-        return generation < 0 ? null : entries.getIfPresent(new Entry<>(generation, key));
+        long current = generation.getAsLong();
+        return current < 0 ? null : entries.getIfPresent(new Entry<>(current, key));
     }
 
     /** The cached value, or the one {@code load} computes (an exception caches nothing). */
     public V get(K key, Function<K, V> load) {
-        long generation = changes.generation();
-        if (generation < 0) {
+        long current = generation.getAsLong();
+        if (current < 0) {
             return load.apply(key);
         }
-        return entries.get(new Entry<>(generation, key), entry -> load.apply(entry.key()));
+        return entries.get(new Entry<>(current, key), entry -> load.apply(entry.key()));
     }
 }

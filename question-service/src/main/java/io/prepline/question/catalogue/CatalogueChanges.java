@@ -3,9 +3,12 @@ package io.prepline.question.catalogue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -25,10 +28,12 @@ import org.postgresql.PGNotification;
 /**
  * Knows when the catalogue last changed, on any instance, so cached pages and lists are exact rather than timed.
  * <p>
- * A statement trigger on {@code question} sends a PostgreSQL notification, which is delivered on commit; one
- * connection per instance listens and moves the generation on. Writes on this instance also move it right after
- * their commit, so an author reads their own change at once. While nobody listens (start-up, a lost connection)
- * {@link #generation()} is -1 and caches are bypassed: a missed notification can delay nothing and serve nothing stale.
+ * A trigger on {@code question} sends a PostgreSQL notification, delivered on commit: the slug when only the counters
+ * of that question changed (likes, solved), nothing for any other change. One connection per instance listens.
+ * Any change moves {@link #generation()} on; a content change also moves {@link #contentGeneration()} on. Writes on
+ * this instance are also announced right after their commit, so a writer reads their own change at once. While nobody
+ * listens (start-up, a lost connection) both are -1 and caches are bypassed: a missed notification can serve nothing
+ * stale.
  */
 @ApplicationScoped
 public class CatalogueChanges {
@@ -44,7 +49,8 @@ public class CatalogueChanges {
     QuestionConfig config;
 
     private final AtomicLong generation = new AtomicLong();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong contentGeneration = new AtomicLong();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
@@ -61,18 +67,32 @@ public class CatalogueChanges {
         }
     }
 
-    /** The current generation of the catalogue, or -1 while changes made elsewhere could go unnoticed. */
+    /** Moves on with every change, or -1 while changes made elsewhere could go unnoticed. */
     public long generation() {
         return listening ? generation.get() : -1;
     }
 
-    /** Runs after every change, e.g. to free the entries of older generations. */
-    public void onChange(Runnable listener) {
+    /** Moves on with every change except one of counters only, or -1 while changes could go unnoticed. */
+    public long contentGeneration() {
+        return listening ? contentGeneration.get() : -1;
+    }
+
+    /** Runs after every change with the slug whose counters alone changed, or null after any other change. */
+    public void onChange(Consumer<String> listener) {
         listeners.add(listener);
     }
 
-    /** Moves the generation on once the current transaction commits. */
+    /** Announces a change of content once the current transaction commits. */
     public void changedOnCommit() {
+        onCommit(null);
+    }
+
+    /** Announces a change of the counters of one question once the current transaction commits. */
+    public void countersChangedOnCommit(String slug) {
+        onCommit(slug);
+    }
+
+    private void onCommit(String countersOf) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -81,15 +101,18 @@ public class CatalogueChanges {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    changed();
+                    changed(countersOf);
                 }
             }
         });
     }
 
-    private void changed() {
+    private void changed(String countersOf) {
+        if (countersOf == null) {
+            contentGeneration.incrementAndGet();
+        }
         generation.incrementAndGet();
-        listeners.forEach(Runnable::run);
+        listeners.forEach(listener -> listener.accept(countersOf));
     }
 
     private void listen() {
@@ -98,13 +121,13 @@ public class CatalogueChanges {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                changed(); // anything may have changed while nobody was listening
+                changed(null); // anything may have changed while nobody was listening
                 listening = true;
                 LOG.debug("listening for catalogue changes");
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications((int) wait);
                     if (notifications != null && notifications.length > 0) {
-                        changed();
+                        announce(notifications);
                     } else {
                         statement.execute("SELECT 1"); // a quiet connection may be a dead one
                     }
@@ -119,6 +142,19 @@ public class CatalogueChanges {
             }
             pause(config.changes().reconnectDelay().toMillis());
         }
+    }
+
+    private void announce(PGNotification[] notifications) {
+        Set<String> countersOf = new LinkedHashSet<>();
+        for (PGNotification notification : notifications) {
+            String slug = notification.getParameter();
+            if (slug == null || slug.isEmpty()) {
+                changed(null);
+                return;
+            }
+            countersOf.add(slug);
+        }
+        countersOf.forEach(this::changed);
     }
 
     private void pause(long millis) {

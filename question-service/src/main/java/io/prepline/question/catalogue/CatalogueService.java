@@ -60,7 +60,7 @@ public class CatalogueService {
 
     @PostConstruct
     void createCache() {
-        rendered = new CatalogueCache<>(changes, config.api().detailCacheSize());
+        rendered = CatalogueCache.pages(changes, config.api().detailCacheSize());
     }
 
     /** The cached page, or null when it must be read from the database. */

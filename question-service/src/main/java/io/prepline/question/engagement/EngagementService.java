@@ -110,7 +110,7 @@ public class EngagementService {
         if (delta != 0) {
             em.createNativeQuery("UPDATE question SET " + column + " = " + column + " + ?1 WHERE id = ?2")
                     .setParameter(1, delta).setParameter(2, q.id).executeUpdate();
-            changes.changedOnCommit();
+            changes.countersChangedOnCommit(q.slug);
         }
         Number now = (Number) em.createNativeQuery("SELECT " + column + " FROM question WHERE id = ?1")
                 .setParameter(1, q.id).getSingleResult();

@@ -31,8 +31,8 @@ public class Listings {
 
     @PostConstruct
     void createCaches() {
-        pages = new CatalogueCache<>(changes, config.api().listCacheSize());
-        facets = new CatalogueCache<>(changes, config.api().listCacheSize());
+        pages = CatalogueCache.results(changes, config.api().listCacheSize());
+        facets = CatalogueCache.results(changes, config.api().listCacheSize());
     }
 
     /** The cached page, or null when it must be read from the database. */

@@ -60,6 +60,39 @@ class CatalogueChangesTest {
         eventually(Duration.ofSeconds(10), () -> readEverything(slug, company, "ridge", "Explain ridge penalties"));
     }
 
+    @Test
+    void aChangeOfCountersRetiresThatPageAndTheListsButNoOtherPage() throws SQLException {
+        String company = "Countly" + UUID.randomUUID().toString().substring(0, 6);
+        String liked = uniqueSlug("counted-page");
+        String other = uniqueSlug("other-page");
+        for (String slug : new String[] {liked, other}) {
+            given().auth().oauth2(author()).contentType(ContentType.JSON)
+                    .body(question(slug, "Explain label smoothing " + slug, company, "Regularization"))
+                    .post("/api/v1/questions").then().statusCode(201);
+        }
+        String otherTitle = "Explain label smoothing " + other;
+        given().get("/api/v1/questions/" + other).then().statusCode(200).body("title", is(otherTitle));
+        given().get("/api/v1/questions/" + liked).then().statusCode(200).body("counters.likes", is(0));
+        given().queryParam("company", company).queryParam("sort", "popular").get("/api/v1/questions")
+                .then().statusCode(200).body("items[0].counters.likes", is(0));
+
+        // the other page changes unannounced, so it stays cached unless something retires every page
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET session_replication_role = replica");
+            retitle(c, other, "Explain soft labels");
+            s.execute("SET session_replication_role = DEFAULT");
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE question SET likes_count = 7 WHERE slug = '" + liked + "'");
+        }
+        eventually(Duration.ofSeconds(10), () -> {
+            given().get("/api/v1/questions/" + liked).then().statusCode(200).body("counters.likes", is(7));
+            given().queryParam("company", company).queryParam("sort", "popular").get("/api/v1/questions")
+                    .then().statusCode(200).body("items[0].slug", is(liked)).body("items[0].counters.likes", is(7));
+        });
+        given().get("/api/v1/questions/" + other).then().statusCode(200).body("title", is(otherTitle));
+    }
+
     private static void retitle(Connection c, String slug, String title) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE question SET title = ? WHERE slug = ?")) {
             update.setString(1, title);
