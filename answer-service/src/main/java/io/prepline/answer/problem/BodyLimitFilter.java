@@ -32,6 +32,11 @@ public class BodyLimitFilter {
         } catch (NumberFormatException e) {
             return null;
         }
+        return tooLarge(max);
+    }
+
+    /** The 413 problem for a request body above {@code max} bytes, however its size became known. */
+    static Response tooLarge(long max) {
         return ProblemMapper.respond(413, "payload-too-large", "Payload too large",
                 "the request body is larger than " + max + " bytes",
                 List.of(new ApiProblem.FieldError("$", "at most " + max + " bytes")));

@@ -14,9 +14,18 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,13 +35,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.prepline.answer.Fixtures.Question;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class SubmissionTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static String newUser() {
         return "cand-" + UUID.randomUUID();
@@ -189,6 +203,39 @@ class SubmissionTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", is("https://prepline.io/problems/payload-too-large"));
         assertEquals(1, answersOf(user));
+    }
+
+    @Test
+    void chunkedBodyOverTheServerLimitGets413ProblemAndNothingIsWritten() throws Exception {
+        Question q = activeQuestion();
+        String user = newUser();
+        HttpResponse<String> refused = postChunked(user, json(q.slug(), null, "x".repeat(300_000)));
+        assertEquals(413, refused.statusCode());
+        assertEquals(Optional.of("application/problem+json"), refused.headers().firstValue("Content-Type"));
+        JsonPath problem = JsonPath.from(refused.body());
+        assertEquals("https://prepline.io/problems/payload-too-large", problem.getString("type"));
+        assertEquals("$", problem.getString("errors[0].field"));
+        assertEquals(0, answersOf(user));
+        HttpResponse<String> accepted = postChunked(user, json(q.slug(), null, "Pruning removes weights."));
+        assertEquals(202, accepted.statusCode());
+        assertEquals("Pruning removes weights.", JsonPath.from(accepted.body()).getString("body"));
+        assertEquals(1, answersOf(user));
+    }
+
+    /** Sends the body as a stream of unknown length (chunked, without Content-Length) after 100 Continue. */
+    private HttpResponse<String> postChunked(String user, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/answers"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .expectContinue(true)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user, "candidate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses empty JSON bodies, and bodies above question.api.max-body-bytes from their Content-Length with a 413 problem, before reading them.
- * quarkus.http.limits.max-body-size stays above this limit and stops bodies sent without a length.
+ * quarkus.http.limits.max-body-size stays above this limit; {@link ChunkedBodyLimit} applies it to bodies sent without a length.
  */
 public class BodyLimitFilter {
 
@@ -40,6 +40,11 @@ public class BodyLimitFilter {
             return ProblemMapper.respond(new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 400,
                     "Content-Length is not a number", List.of(new FieldError("Content-Length", "is not a number")), null));
         }
+        return tooLarge(max);
+    }
+
+    /** The 413 problem for a request body above {@code max} bytes, however its size became known. */
+    static Response tooLarge(long max) {
         return ProblemMapper.respond(new Problem(Problem.TYPE_BASE + "payload-too-large", "Payload too large", 413,
                 "request bodies are limited to " + max + " bytes",
                 List.of(new FieldError("body", "must be at most " + max + " bytes")), null));

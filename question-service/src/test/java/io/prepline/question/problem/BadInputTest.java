@@ -9,16 +9,33 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class BadInputTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void unknownFilterValuesAreNamedInTheProblem() {
@@ -97,6 +114,38 @@ class BadInputTest {
         doc.put("body", "x".repeat(1_100_000));
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
                 .post("/api/v1/questions"), 413, "payload-too-large").body("errors[0].field", is("body"));
+    }
+
+    @Test
+    void chunkedBodiesOverTheServerLimitAnswer413ProblemAndNothingIsStored() throws Exception {
+        String slug = uniqueSlug("chunked-huge");
+        Map<String, Object> doc = question(slug, "Explain chunked limits", "Stripe", "Limits");
+        doc.put("body", "x".repeat(2_200_000));
+        HttpResponse<String> refused = postChunked(json.writeValueAsString(doc));
+        assertEquals(413, refused.statusCode());
+        assertEquals(Optional.of("application/problem+json"), refused.headers().firstValue("Content-Type"));
+        JsonPath problem = JsonPath.from(refused.body());
+        assertEquals("https://prepline.io/problems/payload-too-large", problem.getString("type"));
+        assertEquals("body", problem.getString("errors[0].field"));
+        given().get("/api/v1/questions/" + slug).then().statusCode(404);
+        String small = uniqueSlug("chunked-small");
+        assertEquals(201, postChunked(json.writeValueAsString(
+                question(small, "Explain chunked bodies", "Stripe", "Limits"))).statusCode());
+        given().get("/api/v1/questions/" + small).then().statusCode(200);
+    }
+
+    /** Sends the body as a stream of unknown length: chunked, without Content-Length. */
+    private HttpResponse<String> postChunked(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/v1/questions"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Authorization", "Bearer " + author())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
