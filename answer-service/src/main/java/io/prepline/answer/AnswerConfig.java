@@ -105,10 +105,21 @@ public interface AnswerConfig {
         int dailyXp();
     }
 
+    /** The live status streams: woken by PostgreSQL notifications, with a slow re-check as a safety net. */
     interface Live {
-        /** How often an open status stream looks for new statuses in the database. */
-        @WithDefault("250ms")
-        Duration pollInterval();
+        /**
+         * How often every open stream reads its answer's history even without a notification, so that a lost
+         * notification delays an event by at most this long.
+         */
+        @WithDefault("5s")
+        Duration recheckInterval();
+
+        /** First wait before the notification listener reconnects after losing its connection; doubles up to max. */
+        @WithDefault("500ms")
+        Duration minBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
 
         /** A stream closes after this long; clients reconnect with Last-Event-ID. */
         @WithDefault("10m")

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,15 +21,18 @@ import io.agroal.api.AgroalDataSource;
 import io.prepline.answer.AnswerConfig;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import org.jboss.logging.Logger;
 
 /**
  * Follows an answer's status history in the database, so a stream sees every change whichever instance made it.
- * Each open stream polls with a cheap indexed query; it ends after the decision or after a maximum duration.
+ * An open stream holds no thread: it reads the rows after the last one it sent (a cheap indexed query) when
+ * {@link StatusNotifications} wakes it, and ends after the decision or after {@code answer.live.max-duration}.
  */
 @ApplicationScoped
 public class StatusFeed {
 
     static final Set<String> FINAL = Set.of("APPROVED", "REJECTED");
+    private static final Logger LOG = Logger.getLogger(StatusFeed.class);
 
     /** @param id position in the history, usable as Last-Event-ID */
     public record StatusEvent(long id, String status, Integer overall, String actor, Instant at) {
@@ -38,16 +44,61 @@ public class StatusFeed {
     @Inject
     AnswerConfig config;
 
+    @Inject
+    StatusNotifications notifications;
+
+    /** Runs the reads, each on a short-lived virtual thread (none while nothing is read). */
+    private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
+
     public Multi<StatusEvent> follow(UUID answerId, long afterId) {
-        return Multi.createFrom().emitter(emitter -> Thread.ofVirtual().name("status-feed-" + answerId)
-                .start(() -> poll(emitter, answerId, afterId)));
+        return Multi.createFrom().<StatusEvent>emitter(emitter -> {
+            Follower follower = new Follower(answerId, afterId, emitter);
+            Runnable unsubscribe = notifications.subscribe(answerId, follower::wake);
+            emitter.onTermination(() -> {
+                follower.end();
+                unsubscribe.run();
+            });
+            follower.wake(); // what is already there
+        }).select().first(config.live().maxDuration());
     }
 
-    private void poll(MultiEmitter<? super StatusEvent> emitter, UUID answerId, long afterId) {
-        long last = afterId;
-        long deadline = System.nanoTime() + config.live().maxDuration().toNanos();
-        try {
-            while (!emitter.isCancelled() && System.nanoTime() < deadline) {
+    /** One open stream. Reads never overlap: a wake during a read makes that read run once more. */
+    private final class Follower {
+
+        private final UUID answerId;
+        private final MultiEmitter<? super StatusEvent> emitter;
+        private final AtomicInteger wakes = new AtomicInteger();
+        private long last;
+        private volatile boolean ended;
+
+        Follower(UUID answerId, long afterId, MultiEmitter<? super StatusEvent> emitter) {
+            this.answerId = answerId;
+            this.last = afterId;
+            this.emitter = emitter;
+        }
+
+        void end() {
+            ended = true;
+        }
+
+        void wake() {
+            if (wakes.getAndIncrement() == 0) {
+                reads.execute(this::readWhileWoken);
+            }
+        }
+
+        private void readWhileWoken() {
+            int seen;
+            do {
+                seen = wakes.get();
+                if (!ended) {
+                    readNew();
+                }
+            } while (wakes.addAndGet(-seen) > 0);
+        }
+
+        private void readNew() {
+            try {
                 for (StatusEvent event : after(answerId, last)) {
                     emitter.emit(event);
                     last = event.id();
@@ -56,14 +107,10 @@ public class StatusFeed {
                         return;
                     }
                 }
-                Thread.sleep(config.live().pollInterval().toMillis());
+            } catch (SQLException | RuntimeException e) {
+                // the next notification or re-check reads again from the same position
+                LOG.warnf("reading the status history of answer %s failed: %s", answerId, e);
             }
-            emitter.complete();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
-        } catch (SQLException | RuntimeException e) {
-            emitter.fail(e);
         }
     }
 
