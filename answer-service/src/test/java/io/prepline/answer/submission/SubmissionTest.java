@@ -206,10 +206,10 @@ class SubmissionTest {
     }
 
     @Test
-    void chunkedBodyOverTheServerLimitGets413ProblemAndNothingIsWritten() throws Exception {
+    void chunkedBodyOverTheLimitGets413ProblemAndNothingIsWritten() throws Exception {
         Question q = activeQuestion();
         String user = newUser();
-        HttpResponse<String> refused = postChunked(user, json(q.slug(), null, "x".repeat(300_000)));
+        HttpResponse<String> refused = postChunked(user, json(q.slug(), null, "x".repeat(200_000)));
         assertEquals(413, refused.statusCode());
         assertEquals(Optional.of("application/problem+json"), refused.headers().firstValue("Content-Type"));
         JsonPath problem = JsonPath.from(refused.body());

@@ -34,6 +34,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.hibernate.Session;
 
 /** Question pages: reading one (rendered and cached) and the authoring rules. Every change is published. */
 @ApplicationScoped
@@ -75,6 +76,8 @@ public class CatalogueService {
 
     @Transactional
     RenderedQuestion renderFresh(String slug) {
+        // read only: no snapshots of the JSON columns for dirty checking, no flush
+        QuestionEntity.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
         QuestionEntity q = QuestionEntity.findBySlug(slug);
         if (q == null) {
             throw ProblemException.notFound("no question with slug '" + slug + "'");

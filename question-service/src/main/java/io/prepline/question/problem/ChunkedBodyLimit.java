@@ -3,22 +3,22 @@ package io.prepline.question.problem;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.prepline.question.QuestionConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Reads a body sent without Content-Length (chunked) itself, counting its bytes, so that one larger than
- * {@code quarkus.http.limits.max-body-size} is refused with the same 413 problem as an oversized Content-Length
+ * the service's limit (question.api.max-body-bytes) is refused with the same 413 problem as an oversized Content-Length
  * (the HTTP layer would answer an empty 413). Nothing past the limit is kept, and the request never reaches a
  * resource. The rest of the body is read and dropped, so that a client which sends its whole body before reading
  * still gets the answer; past twice the limit the connection is closed.
@@ -26,8 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class ChunkedBodyLimit {
 
     // a provider: filters are created before runtime configuration is available
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Provider<MemorySize> maxBodySize;
+    @Inject
+    Provider<QuestionConfig> config;
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> readChunkedBody(ContainerRequestContext request, HttpServerRequest http) {
@@ -36,7 +36,7 @@ public class ChunkedBodyLimit {
                 || request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null || http.isEnded()) {
             return Uni.createFrom().nullItem();
         }
-        long limit = maxBodySize.get().asLongValue();
+        long limit = config.get().api().maxBodyBytes();
         return Uni.createFrom().emitter(result -> {
             if ("100-continue".equalsIgnoreCase(request.getHeaderString("Expect"))) {
                 http.response().writeContinue();
