@@ -23,6 +23,8 @@ public interface AnswerConfig {
 
     Live live();
 
+    Identity identity();
+
     interface Topics {
         /** The catalogue of questions and rubrics, kept locally to validate submissions. */
         @WithDefault("catalogue.questions.v1")
@@ -124,5 +126,16 @@ public interface AnswerConfig {
         /** A stream closes after this long; clients reconnect with Last-Event-ID. */
         @WithDefault("10m")
         Duration maxDuration();
+    }
+
+    /** Bearer tokens: each distinct token is verified once and reused until it expires. */
+    interface Identity {
+        /** Most verified tokens kept. */
+        @WithDefault("10000")
+        int verifiedTokens();
+
+        /** Longest a verified token is reused before its signature is checked again (its expiry is checked on every use). */
+        @WithDefault("5m")
+        Duration verifiedTokenTtl();
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import io.prepline.answer.problem.ApiProblem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,9 +47,15 @@ public class AnswerResource {
             description = "Body 1 to 20,000 characters after trimming; requests over 128 KiB are refused with 413 before being read. "
                     + "Idempotency-Key: the same key and body return the first answer, another body gives 422. "
                     + "Unknown fields are refused with 400.")
-    public Response submit(AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        SubmissionService.Submitted submitted =
-                submissions.submit(token.getSubject(), request, idempotencyKey);
+    public Uni<Response> submit(AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        // Non-blocking signature: the body is read whole on the I/O thread (a blocking one would hand it over to the
+        // worker chunk by chunk under the connection's lock); the transaction then runs on a worker thread.
+        String userId = token.getSubject();
+        return Uni.createFrom().item(() -> accepted(submissions.submit(userId, request, idempotencyKey)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response accepted(SubmissionService.Submitted submitted) {
         Response.ResponseBuilder response = Response.accepted(submitted.answer())
                 .location(URI.create("/api/v1/answers/" + submitted.answer().id()));
         if (submitted.replayed()) {
