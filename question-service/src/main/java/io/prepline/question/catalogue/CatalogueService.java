@@ -203,7 +203,7 @@ public class CatalogueService {
             throw new ProblemException(428, "precondition-required", "Precondition required",
                     "send If-Match with the ETag of the page you edited", List.of(new FieldError("If-Match", "is required")), null);
         }
-        if (!render(q).sameVersion(ifMatch)) {
+        if (!RenderedQuestion.sameVersion(ifMatch, q.version)) {
             throw new ProblemException(412, "precondition-failed", "Precondition failed",
                     "the question changed since it was read; read it again and reapply your change",
                     List.of(new FieldError("If-Match", "does not match the current ETag")), null);
@@ -309,7 +309,7 @@ public class CatalogueService {
     public RenderedQuestion render(QuestionEntity q) {
         try {
             byte[] bytes = json.writeValueAsBytes(toDocument(q));
-            return new RenderedQuestion(q.slug, q.version, bytes, etag(q.version, bytes));
+            return new RenderedQuestion(q.slug, bytes, etag(q.version, bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render question " + q.slug, e);
         }

@@ -2,6 +2,7 @@ package io.prepline.question.catalogue;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.prepline.question.QuestionConfig;
@@ -71,7 +72,7 @@ public class QuestionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<Response> list(@BeanParam ListParams params) {
         ListParams.PageRequest request = params.request(config);
-        return publicJson(listings.cachedPage(request), () -> listings.page(request));
+        return cachedOrLoaded(listings.cachedPage(request), () -> listings.page(request), this::publicJson);
     }
 
     @GET
@@ -83,20 +84,23 @@ public class QuestionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Uni<Response> facets(@BeanParam FilterParams params) {
         FilterParams.Values filters = params.values();
-        return publicJson(listings.cachedFacets(filters), () -> listings.facets(filters));
+        return cachedOrLoaded(listings.cachedFacets(filters), () -> listings.facets(filters), this::publicJson);
     }
 
-    // cached results are answered on the I/O thread; only a miss goes to a worker thread for the database
-    private Uni<Response> publicJson(byte[] cached, Supplier<byte[]> load) {
+    // a cached result is answered on the I/O thread; only a miss goes to a worker thread for the database
+    private static <T> Uni<Response> cachedOrLoaded(T cached, Supplier<T> load, Function<T, Response> respond) {
         if (cached != null) {
-            return Uni.createFrom().item(publicJson(cached));
+            return Uni.createFrom().item(respond.apply(cached));
         }
-        return Uni.createFrom().item(() -> publicJson(load.get())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> respond.apply(load.get())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Response publicJson(byte[] json) {
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", publicCacheControl()).build();
+    }
+
+    private String publicCacheControl() {
+        return "public, max-age=" + config.api().publicMaxAge().toSeconds();
     }
 
     @GET
@@ -108,7 +112,7 @@ public class QuestionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response related(@Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug) {
         return Response.ok(new SearchModels.RelatedList(related.related(slug)))
-                .header("Cache-Control", "public, max-age=" + config.api().publicMaxAge().toSeconds()).build();
+                .header("Cache-Control", publicCacheControl()).build();
     }
 
     @GET
@@ -125,17 +129,11 @@ public class QuestionResource {
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "ETag of a copy the client holds", example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        // cached pages are answered on the I/O thread; only a miss goes to a worker thread for the database
-        RenderedQuestion cached = catalogue.cached(slug);
-        if (cached != null) {
-            return Uni.createFrom().item(page(cached, ifNoneMatch));
-        }
-        return Uni.createFrom().item(() -> page(catalogue.detail(slug), ifNoneMatch))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return cachedOrLoaded(catalogue.cached(slug), () -> catalogue.detail(slug), page -> page(page, ifNoneMatch));
     }
 
     private Response page(RenderedQuestion page, String ifNoneMatch) {
-        String cacheControl = "public, max-age=" + config.api().publicMaxAge().toSeconds();
+        String cacheControl = publicCacheControl();
         if (page.matches(ifNoneMatch)) {
             return Response.notModified().header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
         }
