@@ -5,12 +5,20 @@ import java.util.List;
 
 import io.prepline.review.scoring.Rubric;
 import io.prepline.review.scoring.RubricScorer;
+import io.prepline.review.scoring.ScoreDocument;
 
 /**
- * Fits the scorer's logistic calibration to human 0/1 grades (scores on other scales are normalised and used as
- * soft labels): features of each item's best reference are its points' mean features.
+ * Fits the scorer's calibration to human grades (0/1 labels; scores on other scales are normalised and used as soft
+ * labels). First the point model: the features of each item's best reference are its points' mean features, fitted
+ * by logistic regression in a few rounds (each round picks the best reference with the last round's model). Then the
+ * confidence curve: whether the pass/fail side of the overall agrees with the human label, against the overall's
+ * distance from the pass threshold.
  */
 final class Calibrator {
+
+    private static final int FEATURES = 5;
+    private static final double TRUSTED = 0.8;
+    private static final double TRUSTED_AGREEMENT = 0.9;
 
     private Calibrator() {
     }
@@ -26,15 +34,83 @@ final class Calibrator {
             List<Double> y = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 if (best.get(i) != null) {
-                    GradedItem item = items.get(i);
                     x.add(best.get(i));
-                    y.add((item.score() - item.min()) / (item.max() - item.min()));
+                    y.add(label(items.get(i)));
                 }
             }
-            current = logistic(x, y);
+            double[] w = logistic(x, y);
+            current = new RubricScorer.Calibration(w[0], w[1], w[2], w[3], w[4], w[5], current.confidenceBias(),
+                    current.confidenceMargin(), current.confidenceMarginSquared());
             System.err.println("round " + round + ": " + current);
         }
-        return current;
+        return withConfidence(current, items);
+    }
+
+    private static RubricScorer.Calibration withConfidence(RubricScorer.Calibration c, List<GradedItem> items) {
+        RubricScorer scorer = new RubricScorer(c, 8192);
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<double[]> passAndMargin = items.parallelStream().map(item -> passAndMargin(scorer, c, item)).toList();
+        for (int i = 0; i < items.size(); i++) {
+            boolean pass = passAndMargin.get(i)[0] > 0;
+            boolean human = label(items.get(i)) >= 0.5;
+            double m = passAndMargin.get(i)[1];
+            x.add(new double[] {m, m * m});
+            y.add(pass == human ? 1.0 : 0.0);
+        }
+        double[] w = logistic(x, y);
+        w[0] = Math.round((w[0] - conservativeShift(w, x, y)) * 1000) / 1000.0;
+        return new RubricScorer.Calibration(c.bias(), c.cosine(), c.concepts(), c.echo(), c.negation(), c.align(),
+                w[0], w[1], w[2]);
+    }
+
+    /**
+     * How far to lower the fitted curve (in log-odds) so that the answers it puts at {@value #TRUSTED} or more agree
+     * with the human label at least {@value #TRUSTED_AGREEMENT} of the time: a confidence a routing rule can rely on
+     * errs on the low side.
+     */
+    private static double conservativeShift(double[] w, List<double[]> x, List<Double> y) {
+        for (double shift = 0; shift < 3; shift += 0.05) {
+            int n = 0;
+            double agree = 0;
+            for (int i = 0; i < x.size(); i++) {
+                double z = w[0] - shift + w[1] * x.get(i)[0] + w[2] * x.get(i)[1];
+                if (1 / (1 + Math.exp(-z)) >= TRUSTED) {
+                    n++;
+                    agree += y.get(i);
+                }
+            }
+            if (n == 0 || agree / n >= TRUSTED_AGREEMENT) {
+                return Math.round(shift * 100) / 100.0;
+            }
+        }
+        return 3;
+    }
+
+    /**
+     * Against the item's best reference (as the evaluation takes it): 1 when the overall passes, else 0; and the
+     * confidence margin of its mean point probability.
+     */
+    private static double[] passAndMargin(RubricScorer scorer, RubricScorer.Calibration c, GradedItem item) {
+        ScoreDocument best = null;
+        Rubric bestRubric = null;
+        for (Rubric rubric : item.rubrics()) {
+            ScoreDocument doc = scorer.score(rubric, item.answer());
+            if (best == null || doc.overall() > best.overall()) {
+                best = doc;
+                bestRubric = rubric;
+            }
+        }
+        double mean = 0;
+        List<RubricScorer.PointFeatures> features = scorer.pointFeatures(bestRubric, item.answer());
+        for (RubricScorer.PointFeatures f : features) {
+            mean += c.probability(f) / features.size();
+        }
+        return new double[] {best.overall() >= RubricScorer.PASS_THRESHOLD ? 1 : 0, RubricScorer.margin(mean)};
+    }
+
+    private static double label(GradedItem item) {
+        return (item.score() - item.min()) / (item.max() - item.min());
     }
 
     private static double[] bestFeatures(RubricScorer scorer, RubricScorer.Calibration current, GradedItem item) {
@@ -42,14 +118,15 @@ final class Calibrator {
         double[] best = null;
         for (Rubric rubric : item.rubrics()) {
             List<RubricScorer.PointFeatures> features = scorer.pointFeatures(rubric, item.answer());
-            double[] mean = new double[4];
+            double[] mean = new double[FEATURES];
             for (RubricScorer.PointFeatures f : features) {
-                mean[0] += f.cosine() / features.size();
-                mean[1] += f.concepts() / features.size();
-                mean[2] += f.echo() / features.size();
-                mean[3] += f.negation() / features.size();
+                double[] v = {f.cosine(), f.concepts(), f.echo(), f.negation(), f.align()};
+                for (int k = 0; k < FEATURES; k++) {
+                    mean[k] += v[k] / features.size();
+                }
             }
-            double z = z(current, mean);
+            double z = current.bias() + current.cosine() * mean[0] + current.concepts() * mean[1]
+                    + current.echo() * mean[2] + current.negation() * mean[3] + current.align() * mean[4];
             if (z > bestZ) {
                 bestZ = z;
                 best = mean;
@@ -58,35 +135,34 @@ final class Calibrator {
         return best;
     }
 
-    private static double z(RubricScorer.Calibration c, double[] f) {
-        return c.bias() + c.cosine() * f[0] + c.concepts() * f[1] + c.echo() * f[2] + c.negation() * f[3];
-    }
-
-    /** Plain batch gradient descent with a little L2; five parameters, a few thousand rows. */
-    private static RubricScorer.Calibration logistic(List<double[]> x, List<Double> y) {
-        double[] w = new double[5];
+    /** Plain batch gradient descent with a little L2; a handful of parameters, a few thousand rows. */
+    static double[] logistic(List<double[]> x, List<Double> y) {
+        int k = x.get(0).length + 1;
+        double[] w = new double[k];
         double rate = 0.5;
         double l2 = 1e-3;
         int n = x.size();
         for (int iter = 0; iter < 20_000; iter++) {
-            double[] g = new double[5];
+            double[] g = new double[k];
             for (int i = 0; i < n; i++) {
                 double[] f = x.get(i);
-                double z = w[0] + w[1] * f[0] + w[2] * f[1] + w[3] * f[2] + w[4] * f[3];
+                double z = w[0];
+                for (int j = 1; j < k; j++) {
+                    z += w[j] * f[j - 1];
+                }
                 double err = 1 / (1 + Math.exp(-z)) - y.get(i);
                 g[0] += err;
-                for (int k = 0; k < 4; k++) {
-                    g[k + 1] += err * f[k];
+                for (int j = 1; j < k; j++) {
+                    g[j] += err * f[j - 1];
                 }
             }
-            for (int k = 0; k < 5; k++) {
-                w[k] -= rate * (g[k] / n + (k == 0 ? 0 : l2 * w[k]));
+            for (int j = 0; j < k; j++) {
+                w[j] -= rate * (g[j] / n + (j == 0 ? 0 : l2 * w[j]));
             }
         }
-        return new RubricScorer.Calibration(r(w[0]), r(w[1]), r(w[2]), r(w[3]), r(w[4]));
-    }
-
-    private static double r(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        for (int j = 0; j < k; j++) {
+            w[j] = Math.round(w[j] * 1000) / 1000.0;
+        }
+        return w;
     }
 }

@@ -33,7 +33,8 @@ public final class EvaluateMain {
     private EvaluateMain() {
     }
 
-    record Scored(GradedItem item, int overall) {
+    /** An item's score against its best reference, with the scorer's confidence in it. */
+    record Scored(GradedItem item, int overall, double confidence) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,12 +101,14 @@ public final class EvaluateMain {
             List<Future<Scored>> futures = new ArrayList<>();
             for (GradedItem item : items) {
                 futures.add(pool.submit(() -> {
-                    int best = 0;
+                    ScoreDocument best = null;
                     for (var rubric : item.rubrics()) {
                         ScoreDocument doc = scorer.score(rubric, item.answer());
-                        best = Math.max(best, doc.overall());
+                        if (best == null || doc.overall() > best.overall()) {
+                            best = doc;
+                        }
                     }
-                    return new Scored(item, best);
+                    return new Scored(item, best.overall(), best.confidence());
                 }));
             }
             List<Scored> out = new ArrayList<>();
@@ -139,7 +142,36 @@ public final class EvaluateMain {
         Map<String, Object> corpora = new LinkedHashMap<>();
         byCorpus.forEach((corpus, pairs) -> corpora.put(corpus, Metrics.of(pairs)));
         report.put("corpora", corpora);
+        report.put("reliability", reliability(scored));
         return report;
+    }
+
+    /** Confidence bands and how often the pass/fail verdict agrees with the human label in each (0/1 scales only). */
+    static List<Map<String, Object>> reliability(List<Scored> scored) {
+        double[] from = {0.0, 0.5, 0.6, 0.7, 0.8, 0.9};
+        List<Map<String, Object>> bands = new ArrayList<>();
+        for (int b = 0; b <= from.length; b++) {
+            double low = b < from.length ? from[b] : 0.8;
+            double high = b < from.length - 1 ? from[b + 1] : 1.01;
+            int n = 0;
+            int agree = 0;
+            for (Scored s : scored) {
+                GradedItem it = s.item();
+                if (it.min() != 0 || it.max() != 1 || s.confidence() < low || s.confidence() >= high) {
+                    continue;
+                }
+                n++;
+                boolean human = it.score() >= 0.5;
+                agree += (s.overall() >= RubricScorer.PASS_THRESHOLD) == human ? 1 : 0;
+            }
+            Map<String, Object> band = new LinkedHashMap<>();
+            band.put("confidence", b < from.length ? String.format(Locale.ROOT, "%.1f-%.1f", low, Math.min(1, high))
+                    : ">= 0.8");
+            band.put("n", n);
+            band.put("agreement", n == 0 ? null : (double) agree / n);
+            bands.add(band);
+        }
+        return bands;
     }
 
     @SuppressWarnings("unchecked")
@@ -152,6 +184,10 @@ public final class EvaluateMain {
             row(out, e.getKey(), (Map<String, Object>) e.getValue());
         }
         row(out, "overall", (Map<String, Object>) report.get("overall"));
+        out.printf("%nreliability (0/1 items): confidence band, n, verdict agrees with the human label%n");
+        for (Map<String, Object> band : (List<Map<String, Object>>) report.get("reliability")) {
+            out.printf("%-10s %6s %8s%n", band.get("confidence"), band.get("n"), fmt(band.get("agreement")));
+        }
     }
 
     private static void row(PrintStream out, String name, Map<String, Object> m) {

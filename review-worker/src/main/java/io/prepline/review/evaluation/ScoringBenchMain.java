@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.prepline.review.scoring.Rubric;
 import io.prepline.review.scoring.RubricScorer;
 import io.prepline.review.scoring.ScoreDocument;
-import io.prepline.review.scoring.SentenceEmbedder;
+import io.prepline.review.scoring.SentenceModel;
 
 /**
  * Scoring throughput: 600-word answers against a rubric of 6 criteria x 4 points (24 points, prepared once and
@@ -59,28 +59,25 @@ public final class ScoringBenchMain {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Rubric rubric = rubric();
-        List<String> answers = answers(16, 600);
         RubricScorer scorer = new RubricScorer();
-        List<List<String>> answerSentences = new ArrayList<>();
-        for (String a : answers) {
-            answerSentences.add(List.of(a.split("(?<=\\.) ")));
-        }
+        String first = answer(0, 600);
         System.out.printf(Locale.ROOT, "rubric: %d criteria, %d points; answer: %d words, %d sentences; %d thread(s), "
                 + "%d cores visible%n", rubric.criteria().size(),
                 rubric.criteria().stream().mapToInt(c -> c.points().size()).sum(),
-                answers.get(0).split("\\s+").length, answerSentences.get(0).size(), threads,
+                first.split("\\s+").length, sentences(first).size(), threads,
                 Runtime.getRuntime().availableProcessors());
 
-        ScoreDocument sample = scorer.score(rubric, answers.get(0));
+        ScoreDocument sample = scorer.score(rubric, first);
         System.out.printf(Locale.ROOT, "sample score: overall %d, verdict %s, flags %s%n", sample.overall(),
                 sample.verdict(), sample.flags());
 
         // warm up both paths
-        run(threads, 5, i -> embedAll(answerSentences.get(i % answerSentences.size())));
-        run(threads, 5, i -> scorer.score(rubric, answers.get(i % answers.size())));
+        // every answer is new (its sentences are numbered by the answer), so no cached vector is ever reused
+        run(threads, 5, i -> embedAll(sentences(answer(1_000_000 + i, 600))));
+        run(threads, 5, i -> scorer.score(rubric, answer(2_000_000 + i, 600)));
 
-        Rate baseline = run(threads, seconds, i -> embedAll(answerSentences.get(i % answerSentences.size())));
-        Rate scoring = run(threads, seconds, i -> scorer.score(rubric, answers.get(i % answers.size())));
+        Rate baseline = run(threads, seconds, i -> embedAll(sentences(answer(3_000_000 + i, 600))));
+        Rate scoring = run(threads, seconds, i -> scorer.score(rubric, answer(4_000_000 + i, 600)));
         System.out.printf(Locale.ROOT, "baseline (embed every sentence of the answer, nothing else): %6.1f answers/s "
                 + "wall, %6.1f answers per CPU-second%n", baseline.perSecond(), baseline.perCpuSecond());
         System.out.printf(Locale.ROOT, "scorer (full score document):                                %6.1f answers/s "
@@ -94,8 +91,12 @@ public final class ScoringBenchMain {
 
     private static void embedAll(List<String> sentences) {
         for (String s : sentences) {
-            SentenceEmbedder.embed(s);
+            SentenceModel.get().encode(s);
         }
+    }
+
+    private static List<String> sentences(String answer) {
+        return List.of(answer.split("(?<=\\.) "));
     }
 
     interface Task {
@@ -148,27 +149,22 @@ public final class ScoringBenchMain {
         return "unknown";
     }
 
-    static List<String> answers(int count, int words) {
-        Random random = new Random(42);
-        List<String> out = new ArrayList<>();
-        for (int a = 0; a < count; a++) {
-            List<String> pool = new ArrayList<>(List.of(SENTENCES));
-            StringBuilder sb = new StringBuilder();
-            int n = 0;
-            while (n < words) {
-                if (pool.isEmpty()) {
-                    pool.addAll(List.of(SENTENCES));
-                }
+    /** Answer number {@code a}: the sentences shuffled, each numbered by the answer so that no two are alike. */
+    static String answer(int a, int words) {
+        Random random = new Random(a);
+        List<String> pool = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        while (n < words) {
+            if (pool.isEmpty()) {
+                pool.addAll(List.of(SENTENCES));
                 Collections.shuffle(pool, random);
-                String s = pool.remove(pool.size() - 1);
-                // vary the wording so that repeated sentences are not byte-identical
-                s = s.replace(".", " in case " + (a * 100 + n) + ".");
-                sb.append(s).append(' ');
-                n += s.split("\\s+").length;
             }
-            out.add(sb.toString().strip());
+            String s = pool.remove(pool.size() - 1).replace(".", " in case " + a + "-" + n + ".");
+            sb.append(s).append(' ');
+            n += s.split("\\s+").length;
         }
-        return out;
+        return sb.toString().strip();
     }
 
     static Rubric rubric() {

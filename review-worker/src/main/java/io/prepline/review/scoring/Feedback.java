@@ -18,6 +18,9 @@ import io.prepline.review.scoring.ScoreDocument.Verdict;
  */
 final class Feedback {
 
+    /** Sentence cosine from which a partly covering sentence is quoted even without a shared concept. */
+    static final double PARTIAL_QUOTE_COSINE = 0.5;
+
     private Feedback() {
     }
 
@@ -35,14 +38,28 @@ final class Feedback {
             switch (p.coverage()) {
                 case COVERED -> out.add(new Comment(CommentType.CELEBRATORY,
                         "Covered: " + point + " You wrote: \"" + p.evidence() + "\""));
-                case PARTIAL -> out.add(new Comment(CommentType.ACTIONABLE,
-                        "Only partly covered: " + point + " You wrote: \"" + p.evidence()
-                                + "\". Say it explicitly and explain why it matters."));
+                case PARTIAL -> out.add(new Comment(CommentType.ACTIONABLE, p.evidence() == null
+                        ? "Only touched on: " + point + " Say it explicitly, in a sentence of its own."
+                        : "Only partly covered: " + point + " You wrote: \"" + p.evidence()
+                                + "\". Say the rest of it explicitly and explain why it matters."));
                 case MISSING -> out.add(new Comment(score <= 1 ? CommentType.ESSENTIAL : CommentType.ACTIONABLE,
-                        "Missing: " + point));
+                        "Not covered yet. Add: " + point));
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The words quoted as evidence for a point: the covering sentence when COVERED; for a PARTIAL point only a
+     * sentence that shares a concept with the point or is close to it (a weak best match is not quoted: it would not
+     * address the point); none when MISSING.
+     */
+    static String evidence(Coverage coverage, PointMatcher.Match match) {
+        if (match.evidence() == null || coverage == Coverage.MISSING) {
+            return null;
+        }
+        boolean addresses = match.features().concepts() > 0 || match.features().cosine() >= PARTIAL_QUOTE_COSINE;
+        return coverage == Coverage.COVERED || addresses ? RubricScorer.quote(match.evidence()) : null;
     }
 
     static Comment summary(Verdict verdict, int overall, int covered, int total, List<CriterionScore> criteria) {

@@ -1,7 +1,10 @@
 package io.prepline.review.scoring;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +12,6 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -17,7 +19,6 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -40,7 +41,7 @@ final class MarkdownSegmenter {
         }
     }
 
-    /** @param truncated true when the answer had more units (or characters) than the limits allow */
+    /** @param truncated true when the answer had more characters than the limit allows */
     record Segmented(List<Unit> units, boolean truncated) {
     }
 
@@ -50,17 +51,14 @@ final class MarkdownSegmenter {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");
     private static final Pattern INLINE_MATH = Pattern.compile("\\$[^$\\n]{1,400}\\$");
-    private static final Pattern BOUNDARY = Pattern.compile("([.!?]+)[\"')\\]]*\\s+");
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "eg", "ie", "mr", "mrs",
             "dr", "fig", "no", "approx", "al", "resp");
     /** Longest unit handed to the sentence model (MiniLM reads at most 128 word pieces). */
     static final int MAX_UNIT_WORDS = 60;
 
-    private final int maxUnits;
     private final int maxChars;
 
-    MarkdownSegmenter(int maxUnits, int maxChars) {
-        this.maxUnits = maxUnits;
+    MarkdownSegmenter(int maxChars) {
         this.maxChars = maxChars;
     }
 
@@ -72,33 +70,47 @@ final class MarkdownSegmenter {
             truncated = true;
         }
         List<Unit> units = new ArrayList<>();
-        walkBlocks(PARSER.parse(source), units, false);
-        if (units.size() > maxUnits) {
-            units = new ArrayList<>(units.subList(0, maxUnits));
-            truncated = true;
-        }
+        walkBlocks(PARSER.parse(source), units);
         return new Segmented(List.copyOf(units), truncated);
     }
 
-    private void walkBlocks(Node parent, List<Unit> out, boolean inListItem) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+    /** A block and whether it sits inside a list item. */
+    private record Open(Node node, boolean inListItem) {
+    }
+
+    /**
+     * Depth-first over the block tree with an explicit stack: quotes and lists nested thousands deep cannot overflow
+     * the thread's stack.
+     */
+    private void walkBlocks(Node root, List<Unit> out) {
+        Deque<Open> stack = new ArrayDeque<>();
+        pushChildren(stack, root, false);
+        while (!stack.isEmpty()) {
+            Open open = stack.pop();
+            Node node = open.node();
             if (node instanceof Paragraph) {
-                addProse(inlineText(node), inListItem ? Kind.LIST_ITEM : Kind.SENTENCE, out);
+                addProse(inlineText(node), open.inListItem() ? Kind.LIST_ITEM : Kind.SENTENCE, out);
             } else if (node instanceof Heading) {
                 addWhole(inlineText(node), Kind.HEADING, out);
             } else if (node instanceof FencedCodeBlock code) {
                 addWhole(code.getLiteral(), Kind.CODE, out);
             } else if (node instanceof IndentedCodeBlock code) {
                 addWhole(code.getLiteral(), Kind.CODE, out);
-            } else if (node instanceof ListItem) {
-                walkBlocks(node, out, true);
-            } else if (node instanceof ListBlock || node instanceof BlockQuote) {
-                walkBlocks(node, out, inListItem);
             } else if (node instanceof TableBlock) {
                 walkTable(node, out);
             } else if (!(node instanceof HtmlBlock)) {
-                walkBlocks(node, out, inListItem);
+                pushChildren(stack, node, open.inListItem() || node instanceof ListItem);
             }
+        }
+    }
+
+    private static void pushChildren(Deque<Open> stack, Node parent, boolean inListItem) {
+        List<Node> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+            children.add(child);
+        }
+        for (int i = children.size() - 1; i >= 0; i--) {
+            stack.push(new Open(children.get(i), inListItem));
         }
     }
 
@@ -125,8 +137,14 @@ final class MarkdownSegmenter {
         return SPACES.matcher(sb).replaceAll(" ").trim();
     }
 
+    /** The words of inline content, depth-first with an explicit stack (emphasis may nest without limit). */
     private static void appendInline(Node parent, StringBuilder sb) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+        Deque<Node> stack = new ArrayDeque<>();
+        for (Node child = parent.getLastChild(); child != null; child = child.getPrevious()) {
+            stack.push(child);
+        }
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
             if (node instanceof Text text) {
                 sb.append(text.getLiteral());
             } else if (node instanceof Code code) {
@@ -134,7 +152,9 @@ final class MarkdownSegmenter {
             } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
                 sb.append(' ');
             } else if (!(node instanceof HtmlInline)) {
-                appendInline(node, sb);
+                for (Node child = node.getLastChild(); child != null; child = child.getPrevious()) {
+                    stack.push(child);
+                }
             }
         }
     }
@@ -166,32 +186,48 @@ final class MarkdownSegmenter {
         }
     }
 
-    /** Sentence boundaries: terminal punctuation followed by space, not after an abbreviation, not inside $math$. */
+    /**
+     * Sentence boundaries: a run of terminal punctuation, optional closing quotes or brackets, then white space; not
+     * after an abbreviation or a single letter, not inside $math$. One pass over the text.
+     */
     static List<String> sentences(String text) {
-        StringBuilder masked = new StringBuilder(text);
+        char[] masked = text.toCharArray();
         Matcher math = INLINE_MATH.matcher(text);
         while (math.find()) {
             for (int i = math.start(); i < math.end(); i++) {
-                if (masked.charAt(i) == '.' || masked.charAt(i) == '!' || masked.charAt(i) == '?') {
-                    masked.setCharAt(i, '_');
+                if (isTerminal(masked[i])) {
+                    masked[i] = '_';
                 }
             }
         }
         List<String> result = new ArrayList<>();
-        Matcher m = BOUNDARY.matcher(masked);
         int start = 0;
-        while (m.find()) {
-            String before = masked.substring(start, m.start(1));
-            int space = Math.max(before.lastIndexOf(' '), -1);
-            String lastWord = before.substring(space + 1).toLowerCase();
-            boolean abbreviation = ABBREVIATIONS.contains(lastWord) || (lastWord.length() == 1 && Character.isLetter(
-                    lastWord.charAt(0)) && m.group(1).equals("."));
-            if (!abbreviation) {
-                String sentence = text.substring(start, m.end()).strip();
+        int i = 0;
+        while (i < masked.length) {
+            if (!isTerminal(masked[i])) {
+                i++;
+                continue;
+            }
+            int runStart = i;
+            while (i < masked.length && isTerminal(masked[i])) {
+                i++;
+            }
+            int runEnd = i;
+            while (i < masked.length && isCloser(masked[i])) {
+                i++;
+            }
+            if (i >= masked.length || !Character.isWhitespace(masked[i])) {
+                continue;
+            }
+            while (i < masked.length && Character.isWhitespace(masked[i])) {
+                i++;
+            }
+            if (!abbreviation(masked, start, runStart, runEnd - runStart == 1 && masked[runStart] == '.')) {
+                String sentence = text.substring(start, i).strip();
                 if (!sentence.isEmpty()) {
                     result.add(sentence);
                 }
-                start = m.end();
+                start = i;
             }
         }
         String rest = text.substring(start).strip();
@@ -199,6 +235,27 @@ final class MarkdownSegmenter {
             result.add(rest);
         }
         return result;
+    }
+
+    /** Whether the word before a boundary (back to the last space, at most 8 characters) is an abbreviation. */
+    private static boolean abbreviation(char[] text, int from, int end, boolean singleDot) {
+        int begin = end;
+        while (begin > from && !Character.isWhitespace(text[begin - 1]) && end - begin <= 8) {
+            begin--;
+        }
+        if (begin > from && !Character.isWhitespace(text[begin - 1])) {
+            return false;
+        }
+        String word = new String(text, begin, end - begin).toLowerCase(Locale.ROOT);
+        return ABBREVIATIONS.contains(word) || singleDot && word.length() == 1 && Character.isLetter(word.charAt(0));
+    }
+
+    private static boolean isTerminal(char c) {
+        return c == '.' || c == '!' || c == '?';
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']';
     }
 
     static List<String> words(String text) {

@@ -16,7 +16,12 @@ final class PreparedRubric {
     record Term(List<String> stems, String compound) {
     }
 
-    record Point(Rubric.Point point, float[] embedding, List<List<Term>> groups, boolean negated) {
+    /**
+     * @param embedding    the point's sentence vector
+     * @param tokens       vectors of the point's content words, leaving out words the question already contains
+     * @param groups       concept groups: authored, or one per content word the question does not give away
+     */
+    record Point(Rubric.Point point, float[] embedding, float[][] tokens, List<List<Term>> groups, boolean negated) {
     }
 
     record Criterion(Rubric.Criterion criterion, List<Point> points) {
@@ -28,8 +33,6 @@ final class PreparedRubric {
     final Set<String> questionTrigrams;
     final Set<String> referenceShingles;
     final int pointCount;
-    /** Every stem of the points' texts and concept terms: decides which sentences of a long answer to embed. */
-    final Set<String> rubricStems = new HashSet<>();
 
     PreparedRubric(Rubric rubric, TermAnalyzer analyzer, MarkdownSegmenter segmenter) {
         List<MarkdownSegmenter.Unit> questionUnits = segmenter.segment(rubric.questionText()).units();
@@ -41,7 +44,7 @@ final class PreparedRubric {
             questionStems.addAll(a.contentStems());
             questionWords.addAll(a.words());
             if (questionEmbeddings.size() < 12) {
-                questionEmbeddings.add(SentenceEmbedder.embed(u.text()));
+                questionEmbeddings.add(SentenceModel.get().encode(u.text()).sentence());
             }
         }
         this.questionTrigrams = Shingles.of(questionWords, 3);
@@ -74,9 +77,9 @@ final class PreparedRubric {
                 } else {
                     groups.addAll(derivedGroups(text, questionStems));
                 }
-                rubricStems.addAll(text.contentStems());
-                groups.forEach(g -> g.forEach(t -> rubricStems.addAll(t.stems())));
-                points.add(new Point(p, SentenceEmbedder.embed(p.text()), List.copyOf(groups), text.negated()));
+                SentenceModel.Encoded encoded = SentenceModel.get().encode(p.text());
+                points.add(new Point(p, encoded.sentence(), TokenVectors.content(encoded, analyzer, questionStems),
+                        List.copyOf(groups), text.negated()));
                 count++;
             }
             prepared.add(new Criterion(c, List.copyOf(points)));

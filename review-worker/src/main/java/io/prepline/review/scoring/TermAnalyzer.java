@@ -139,6 +139,7 @@ final class TermAnalyzer {
         }
     }
 
+    private static final int MAX_WORD = 40;
     private static final Pattern BRITISH_ISE = Pattern.compile("(\\p{L}{3,})is(e|es|ed|ing|er|ers|ation|ations)$");
     private static final Pattern BRITISH_YSE = Pattern.compile("(\\p{L}{2,})ys(e|es|ed|ing|er|ers)$");
     private static final Pattern BRITISH_OUR = Pattern.compile("(\\p{L}{3,})our(s|ed|ing|ite|ites|able)?$");
@@ -146,7 +147,8 @@ final class TermAnalyzer {
 
     /** British to American endings, applied to rubric and answer alike so either spelling matches the other. */
     static String normaliseSpelling(String word) {
-        if (word.length() < 6) {
+        // no English word is longer: longer ones are left alone, which also bounds the regular expressions' work
+        if (word.length() < 6 || word.length() > MAX_WORD) {
             return word;
         }
         String w = BRITISH_ISE.matcher(word).replaceFirst("$1iz$2");

@@ -1,0 +1,100 @@
+package io.prepline.review.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The second phase: for one rubric point, the unit (or two adjacent units) of the answer that most probably covers
+ * it, and that probability. Every unit is a candidate. Cheap features (sentence cosine, concept groups, echo of the
+ * question, negation) rank them; the best few are then aligned word piece by word piece, and the calibrated model
+ * of all features picks the winner.
+ */
+final class PointMatcher {
+
+    /** Candidates per point that are aligned piece by piece (the alignment is the costly feature). */
+    static final int ALIGNED_CANDIDATES = 4;
+
+    /** The inputs of the calibrated model for one point and one candidate. */
+    record Features(double cosine, double concepts, double echo, double negation, double align) {
+        static final Features NONE = new Features(0, 0, 0, 0, 0);
+    }
+
+    /**
+     * @param unit     the covering unit (of two adjacent units, the one closer to the point); null when none
+     * @param evidence the words of the covering unit or units
+     */
+    record Match(AnswerUnit unit, String evidence, Features features, double probability) {
+    }
+
+    private record Candidate(int index, AnswerUnit lead, AnswerUnit next, Features cheap, double cheapScore) {
+    }
+
+    private final RubricScorer.Calibration calibration;
+
+    PointMatcher(RubricScorer.Calibration calibration) {
+        this.calibration = calibration;
+    }
+
+    Match best(PreparedRubric.Point point, List<AnswerUnit> units) {
+        List<Candidate> candidates = candidates(point, units);
+        candidates.sort(Comparator.comparingDouble(Candidate::cheapScore).reversed()
+                .thenComparingInt(Candidate::index));
+        Match best = new Match(null, null, Features.NONE, calibration.probability(Features.NONE));
+        for (int i = 0; i < Math.min(ALIGNED_CANDIDATES, candidates.size()); i++) {
+            Candidate c = candidates.get(i);
+            Features f = withAlignment(point, c);
+            double probability = calibration.probability(f);
+            if (probability > best.probability()) {
+                String evidence = c.next() == null ? c.lead().text() : c.lead().text() + " " + c.next().text();
+                best = new Match(c.lead(), evidence, f, probability);
+            }
+        }
+        return best;
+    }
+
+    /** Each unit, and each pair of adjacent units whose concepts together exceed either alone. */
+    private List<Candidate> candidates(PreparedRubric.Point point, List<AnswerUnit> units) {
+        List<Candidate> out = new ArrayList<>(units.size() + 4);
+        double[] cosines = new double[units.size()];
+        double[] concepts = new double[units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            AnswerUnit u = units.get(i);
+            cosines[i] = u.read() ? RubricScorer.round4(SentenceModel.cosine(point.embedding(),
+                    u.encoded().sentence())) : 0;
+            concepts[i] = Concepts.share(point, u, null);
+            out.add(candidate(i, u, null, cosines[i], concepts[i], point));
+        }
+        for (int i = 0; i + 1 < units.size(); i++) {
+            AnswerUnit a = units.get(i);
+            AnswerUnit b = units.get(i + 1);
+            double both = Concepts.share(point, a, b);
+            if (both > Math.max(concepts[i], concepts[i + 1])) {
+                AnswerUnit lead = cosines[i] >= cosines[i + 1] ? a : b;
+                AnswerUnit other = lead == a ? b : a;
+                out.add(candidate(units.size() + i, lead, other, Math.max(cosines[i], cosines[i + 1]), both, point));
+            }
+        }
+        return out;
+    }
+
+    private Candidate candidate(int index, AnswerUnit lead, AnswerUnit next, double cosine, double concepts,
+                                PreparedRubric.Point point) {
+        Features cheap = new Features(cosine, concepts, lead.echo(), negationMismatch(point, lead), 0);
+        return new Candidate(index, lead, next, cheap, calibration.z(cheap));
+    }
+
+    private static Features withAlignment(PreparedRubric.Point point, Candidate c) {
+        double align = 0;
+        if (c.lead().read()) {
+            align = TokenVectors.recall(point.tokens(), c.lead().contentTokens(),
+                    c.next() != null && c.next().read() ? c.next().contentTokens() : null);
+        }
+        Features f = c.cheap();
+        return new Features(f.cosine(), f.concepts(), f.echo(), f.negation(), RubricScorer.round4(align));
+    }
+
+    private static double negationMismatch(PreparedRubric.Point p, AnswerUnit u) {
+        return p.negated() != u.analysed().negated() ? 1 : 0;
+    }
+}
