@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The first phase of scoring: markdown to units, each analysed (words, stems, negation), repeats dropped, and every
- * unit read by the sentence model. Only two kinds of unit skip the model, both flagged: the keywords of an answer
- * that is a keyword list (matched on concepts alone, at most partly covered) and every unit of an answer that is not
- * in English (a reviewer reads it). Nothing here depends on the answer's length but the time it takes.
+ * unit read by the sentence model. Only two kinds of unit may skip the model, both flagged: bare keywords past the
+ * first {@value #KEYWORDS_READ} of an answer that is a keyword list (matched on concepts alone, at most partly
+ * covered) and every unit of an answer that is not in English (a reviewer reads it).
  */
 final class AnswerReader {
 
@@ -32,6 +32,7 @@ final class AnswerReader {
     private static final Set<String> SENTENCE_WORDS = Set.of("is", "are", "was", "were", "be", "can", "will", "has",
             "have", "does", "do", "it", "that", "which", "because", "when", "if", "to", "the", "a", "an", "by",
             "means", "so", "not", "would", "should");
+    static final int KEYWORDS_READ = 200;
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;/]");
 
     private final TermAnalyzer analyzer;
@@ -85,11 +86,16 @@ final class AnswerReader {
                 segmented.truncated());
     }
 
-    /** Every unit through the sentence model, except the bare keywords of a keyword list. */
+    /**
+     * Every unit through the sentence model; of a keyword list's bare keywords only the first
+     * {@value #KEYWORDS_READ} (they earn at most partial credit anyway, and thousands of one-word lines must not cost
+     * seconds).
+     */
     private List<AnswerUnit> readByModel(List<AnswerUnit> units, PreparedRubric rubric, boolean keywordList) {
         List<AnswerUnit> out = new ArrayList<>(units.size());
+        int keywords = 0;
         for (AnswerUnit u : units) {
-            if (keywordList && u.fragment()) {
+            if (keywordList && u.fragment() && ++keywords > KEYWORDS_READ) {
                 out.add(u);
                 continue;
             }

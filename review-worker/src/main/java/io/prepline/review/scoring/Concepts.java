@@ -10,11 +10,20 @@ final class Concepts {
 
     /** Share of the point's concept groups matched in {@code u} (or in {@code u} and {@code next}). */
     static double share(PreparedRubric.Point p, AnswerUnit u, AnswerUnit next) {
-        if (p.groups().isEmpty()) {
+        return share(p.groups(), u, next);
+    }
+
+    /** Share of the point's telling groups (authored, not given away by the question) matched in {@code u}. */
+    static double tellingShare(PreparedRubric.Point p, AnswerUnit u) {
+        return share(p.telling(), u, null);
+    }
+
+    private static double share(List<List<PreparedRubric.Term>> groups, AnswerUnit u, AnswerUnit next) {
+        if (groups.isEmpty()) {
             return 0;
         }
         int matched = 0;
-        for (List<PreparedRubric.Term> group : p.groups()) {
+        for (List<PreparedRubric.Term> group : groups) {
             for (PreparedRubric.Term t : group) {
                 if (matches(t, u) || next != null && matches(t, next)) {
                     matched++;
@@ -22,7 +31,7 @@ final class Concepts {
                 }
             }
         }
-        return RubricScorer.round4((double) matched / p.groups().size());
+        return RubricScorer.round4((double) matched / groups.size());
     }
 
     private static boolean matches(PreparedRubric.Term t, AnswerUnit u) {

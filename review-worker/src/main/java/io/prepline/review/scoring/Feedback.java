@@ -50,16 +50,24 @@ final class Feedback {
     }
 
     /**
-     * The words quoted as evidence for a point: the covering sentence when COVERED; for a PARTIAL point only a
-     * sentence that shares a concept with the point or is close to it (a weak best match is not quoted: it would not
-     * address the point); none when MISSING.
+     * The words quoted as evidence for a point: the covering sentence when COVERED; for a PARTIAL point the sentence
+     * that earned its credit, if it addresses the point (shares a concept with it or is close to it: a weak best match
+     * is not quoted), else the sentence naming its concepts; none when MISSING.
      */
-    static String evidence(Coverage coverage, PointMatcher.Match match) {
-        if (match.evidence() == null || coverage == Coverage.MISSING) {
+    static String evidence(Coverage coverage, double probability, PointMatcher.Match match) {
+        if (coverage == Coverage.MISSING) {
             return null;
         }
-        boolean addresses = match.features().concepts() > 0 || match.features().cosine() >= PARTIAL_QUOTE_COSINE;
-        return coverage == Coverage.COVERED || addresses ? RubricScorer.quote(match.evidence()) : null;
+        if (coverage == Coverage.COVERED) {
+            return RubricScorer.quote(match.evidence());
+        }
+        double named = match.named() == null ? 0 : match.named().share();
+        boolean addresses = match.evidence() != null && (match.features().concepts() > 0
+                || match.features().cosine() >= PARTIAL_QUOTE_COSINE);
+        if (addresses && Judge.probabilityCredit(probability) >= Judge.NAMED_CREDIT * named) {
+            return RubricScorer.quote(match.evidence());
+        }
+        return match.named() == null ? null : RubricScorer.quote(match.named().unit().text());
     }
 
     static Comment summary(Verdict verdict, int overall, int covered, int total, List<CriterionScore> criteria) {

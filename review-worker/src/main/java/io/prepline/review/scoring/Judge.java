@@ -8,10 +8,13 @@ import io.prepline.review.scoring.ScoreDocument.Verdict;
 /**
  * The rule from probabilities to marks, written once (the README states it):
  * <ul>
- * <li>a point is COVERED when the probability that a careful reviewer would call it covered is at least
- * {@value #COVERED_FROM}, MISSING below {@value #MISSING_BELOW}, PARTIAL between;</li>
- * <li>it earns credit 1 when COVERED, 0 when MISSING and, when PARTIAL, the share of the way from
- * {@value #MISSING_BELOW} to {@value #COVERED_FROM};</li>
+ * <li>a point is COVERED when a careful reviewer would more likely than not call it covered (probability at least
+ * {@value #COVERED_FROM}); PARTIAL when the probability is at least {@value #MISSING_BELOW}, or when a sentence
+ * names some of the point's telling concepts (authored concept groups the question does not give away); MISSING
+ * otherwise;</li>
+ * <li>its credit grows from 0 at probability {@value #MISSING_BELOW} to 1 at {@value #FULL_CREDIT_FROM} (a MISSING
+ * point earns 0); a sentence naming telling concepts earns at least {@value #NAMED_CREDIT} x the share it
+ * names;</li>
  * <li>a criterion's score is 4 x the mean credit of its points, rounded; the overall is 100 x the weighted mean of the
  * criteria's mean credits, rounded (equal weights when none is positive);</li>
  * <li>the verdict is PASS from {@value #PASS_FROM}, BORDERLINE from {@value #BORDERLINE_FROM}, FAIL below, and
@@ -20,22 +23,31 @@ import io.prepline.review.scoring.ScoreDocument.Verdict;
  */
 final class Judge {
 
-    static final double COVERED_FROM = 0.6;
+    static final double COVERED_FROM = 0.5;
+    static final double FULL_CREDIT_FROM = 0.6;
     static final double MISSING_BELOW = 0.3;
     static final int PASS_FROM = 60;
     static final int BORDERLINE_FROM = 40;
-    static final double HUMAN_BELOW = 0.35;
+    static final double HUMAN_BELOW = 0.3;
+    static final double NAMED_CREDIT = 0.5;
 
     private Judge() {
     }
 
-    static Coverage coverage(double probability) {
-        return probability >= COVERED_FROM ? Coverage.COVERED
-                : probability >= MISSING_BELOW ? Coverage.PARTIAL : Coverage.MISSING;
+    /** @param named share of the point's telling concepts that one sentence names (0 when none) */
+    static Coverage coverage(double probability, double named) {
+        if (probability >= COVERED_FROM) {
+            return Coverage.COVERED;
+        }
+        return probability >= MISSING_BELOW || named > 0 ? Coverage.PARTIAL : Coverage.MISSING;
     }
 
-    static double credit(double probability) {
-        double c = (probability - MISSING_BELOW) / (COVERED_FROM - MISSING_BELOW);
+    static double credit(double probability, double named) {
+        return Math.max(probabilityCredit(probability), NAMED_CREDIT * named);
+    }
+
+    static double probabilityCredit(double probability) {
+        double c = (probability - MISSING_BELOW) / (FULL_CREDIT_FROM - MISSING_BELOW);
         return Math.max(0, Math.min(1, c));
     }
 
@@ -74,10 +86,10 @@ final class Judge {
                 + calibration.confidenceMarginSquared() * m * m)));
     }
 
-    /** |p - half-credit probability| in units of the PARTIAL band's width. */
+    /** |p - the probability that earns half the credit|, in units of the credit ramp's width. */
     static double margin(double meanProbability) {
-        double half = (COVERED_FROM + MISSING_BELOW) / 2;
-        return Math.abs(meanProbability - half) / (COVERED_FROM - MISSING_BELOW);
+        double half = (FULL_CREDIT_FROM + MISSING_BELOW) / 2;
+        return Math.abs(meanProbability - half) / (FULL_CREDIT_FROM - MISSING_BELOW);
     }
 
     static Verdict verdict(int overall, double confidence, boolean needsHuman) {

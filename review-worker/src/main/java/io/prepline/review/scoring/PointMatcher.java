@@ -23,11 +23,18 @@ final class PointMatcher {
     /**
      * @param unit     the covering unit (of two adjacent units, the one closer to the point); null when none
      * @param evidence the words of the covering unit or units
+     * @param named    the sentence naming the largest share of the point's telling concept groups, or null
      */
-    record Match(AnswerUnit unit, String evidence, Features features, double probability) {
+    record Match(AnswerUnit unit, String evidence, Features features, double probability, Named named) {
     }
 
-    private record Candidate(int index, AnswerUnit lead, AnswerUnit next, Features cheap, double cheapScore) {
+    /** A sentence (not a bare keyword) that names part of what the point expects, and the share it names. */
+    record Named(AnswerUnit unit, double share) {
+    }
+
+    /** @param evidence the unit's words, or both units' words in the answer's order */
+    private record Candidate(int index, AnswerUnit lead, AnswerUnit next, String evidence, Features cheap,
+                             double cheapScore) {
     }
 
     private final RubricScorer.Calibration calibration;
@@ -40,14 +47,29 @@ final class PointMatcher {
         List<Candidate> candidates = candidates(point, units);
         candidates.sort(Comparator.comparingDouble(Candidate::cheapScore).reversed()
                 .thenComparingInt(Candidate::index));
-        Match best = new Match(null, null, Features.NONE, calibration.probability(Features.NONE));
+        Named named = named(point, units);
+        Match best = new Match(null, null, Features.NONE, calibration.probability(Features.NONE), named);
         for (int i = 0; i < Math.min(ALIGNED_CANDIDATES, candidates.size()); i++) {
             Candidate c = candidates.get(i);
             Features f = withAlignment(point, c);
             double probability = calibration.probability(f);
             if (probability > best.probability()) {
-                String evidence = c.next() == null ? c.lead().text() : c.lead().text() + " " + c.next().text();
-                best = new Match(c.lead(), evidence, f, probability);
+                best = new Match(c.lead(), c.evidence(), f, probability, named);
+            }
+        }
+        return best;
+    }
+
+    /** The sentence naming most of the point's telling concept groups; bare keywords do not count. */
+    private static Named named(PreparedRubric.Point point, List<AnswerUnit> units) {
+        Named best = null;
+        for (AnswerUnit u : units) {
+            if (u.fragment()) {
+                continue;
+            }
+            double share = Concepts.tellingShare(point, u);
+            if (share > 0 && (best == null || share > best.share())) {
+                best = new Named(u, share);
             }
         }
         return best;
@@ -63,7 +85,7 @@ final class PointMatcher {
             cosines[i] = u.read() ? RubricScorer.round4(SentenceModel.cosine(point.embedding(),
                     u.encoded().sentence())) : 0;
             concepts[i] = Concepts.share(point, u, null);
-            out.add(candidate(i, u, null, cosines[i], concepts[i], point));
+            out.add(candidate(i, u, null, u.text(), cosines[i], concepts[i], point));
         }
         for (int i = 0; i + 1 < units.size(); i++) {
             AnswerUnit a = units.get(i);
@@ -72,16 +94,17 @@ final class PointMatcher {
             if (both > Math.max(concepts[i], concepts[i + 1])) {
                 AnswerUnit lead = cosines[i] >= cosines[i + 1] ? a : b;
                 AnswerUnit other = lead == a ? b : a;
-                out.add(candidate(units.size() + i, lead, other, Math.max(cosines[i], cosines[i + 1]), both, point));
+                out.add(candidate(units.size() + i, lead, other, a.text() + " " + b.text(),
+                        Math.max(cosines[i], cosines[i + 1]), both, point));
             }
         }
         return out;
     }
 
-    private Candidate candidate(int index, AnswerUnit lead, AnswerUnit next, double cosine, double concepts,
-                                PreparedRubric.Point point) {
+    private Candidate candidate(int index, AnswerUnit lead, AnswerUnit next, String evidence, double cosine,
+                                double concepts, PreparedRubric.Point point) {
         Features cheap = new Features(cosine, concepts, lead.echo(), negationMismatch(point, lead), 0);
-        return new Candidate(index, lead, next, cheap, calibration.z(cheap));
+        return new Candidate(index, lead, next, evidence, cheap, calibration.z(cheap));
     }
 
     private static Features withAlignment(PreparedRubric.Point point, Candidate c) {

@@ -20,8 +20,11 @@ final class PreparedRubric {
      * @param embedding    the point's sentence vector
      * @param tokens       vectors of the point's content words, leaving out words the question already contains
      * @param groups       concept groups: authored, or one per content word the question does not give away
+     * @param telling      the authored groups that the question does not give away (some term is not a question
+     *                     word); empty for a point without authored groups
      */
-    record Point(Rubric.Point point, float[] embedding, float[][] tokens, List<List<Term>> groups, boolean negated) {
+    record Point(Rubric.Point point, float[] embedding, float[][] tokens, List<List<Term>> groups,
+                 List<List<Term>> telling, boolean negated) {
     }
 
     record Criterion(Rubric.Criterion criterion, List<Point> points) {
@@ -61,6 +64,7 @@ final class PreparedRubric {
             for (Rubric.Point p : c.points()) {
                 TermAnalyzer.Analysed text = analyzer.analyse(p.text());
                 List<List<Term>> groups = new ArrayList<>();
+                List<List<Term>> telling = new ArrayList<>();
                 if (p.concepts() != null && !p.concepts().isEmpty()) {
                     for (List<String> group : p.concepts()) {
                         List<Term> terms = new ArrayList<>();
@@ -72,6 +76,9 @@ final class PreparedRubric {
                         }
                         if (!terms.isEmpty()) {
                             groups.add(terms);
+                            if (terms.stream().anyMatch(t -> !questionStems.containsAll(t.stems()))) {
+                                telling.add(terms);
+                            }
                         }
                     }
                 } else {
@@ -79,7 +86,7 @@ final class PreparedRubric {
                 }
                 SentenceModel.Encoded encoded = SentenceModel.get().encode(p.text());
                 points.add(new Point(p, encoded.sentence(), TokenVectors.content(encoded, analyzer, questionStems),
-                        List.copyOf(groups), text.negated()));
+                        List.copyOf(groups), List.copyOf(telling), text.negated()));
                 count++;
             }
             prepared.add(new Criterion(c, List.copyOf(points)));

@@ -40,8 +40,8 @@ public class RubricScorer implements AnswerScorer {
      */
     public record Calibration(double bias, double cosine, double concepts, double echo, double negation, double align,
                               double confidenceBias, double confidenceMargin, double confidenceMarginSquared) {
-        public static final Calibration DEFAULT = new Calibration(-2.524, 0.405, 0.807, 0.838, -0.286, 2.472,
-                -0.15, 0.282, 1.034);
+        public static final Calibration DEFAULT = new Calibration(-2.523, 0.404, 0.806, 0.835, -0.286, 2.473,
+                -0.148, 0.279, 1.036);
 
         double z(PointMatcher.Features f) {
             return bias + cosine * f.cosine() + concepts * f.concepts() + echo * f.echo() + negation * f.negation()
@@ -142,14 +142,15 @@ public class RubricScorer implements AnswerScorer {
                 PreparedRubric.Point p = c.points().get(pi);
                 PointMatcher.Match m = matches.get(ci).get(pi);
                 double probability = probability(m, answer);
-                Coverage coverage = Judge.coverage(probability);
+                double named = m.named() == null ? 0 : m.named().share();
+                Coverage coverage = Judge.coverage(probability, named);
                 covered += coverage == Coverage.COVERED ? 1 : 0;
-                credits.add(Judge.credit(probability));
+                credits.add(Judge.credit(probability, named));
                 probabilities.add(probability);
                 bestCosine = Math.max(bestCosine, m.features().cosine());
                 bestConcepts = Math.max(bestConcepts, m.features().concepts());
                 results.add(new PointResult(p.point().id(), p.point().text(), coverage,
-                        round4(m.features().cosine()), Feedback.evidence(coverage, m)));
+                        round4(m.features().cosine()), Feedback.evidence(coverage, probability, m)));
             }
             int score = Judge.criterionScore(credits);
             weights.add(c.criterion().weight());

@@ -145,8 +145,23 @@ final class TermAnalyzer {
     private static final Pattern BRITISH_OUR = Pattern.compile("(\\p{L}{3,})our(s|ed|ing|ite|ites|able)?$");
     private static final Pattern BRITISH_TRE = Pattern.compile("(\\p{L}{2,}[^aeiou])tre(s)?$");
 
-    /** British to American endings, applied to rubric and answer alike so either spelling matches the other. */
+    /** Latin and Greek plurals the stemmer leaves apart from their singulars. */
+    private static final java.util.Map<String, String> IRREGULAR_PLURALS = java.util.Map.ofEntries(
+            java.util.Map.entry("criteria", "criterion"), java.util.Map.entry("phenomena", "phenomenon"),
+            java.util.Map.entry("matrices", "matrix"), java.util.Map.entry("indices", "index"),
+            java.util.Map.entry("vertices", "vertex"), java.util.Map.entry("analyses", "analysis"),
+            java.util.Map.entry("hypotheses", "hypothesis"), java.util.Map.entry("axes", "axis"),
+            java.util.Map.entry("appendices", "appendix"), java.util.Map.entry("theses", "thesis"));
+
+    /**
+     * British to American endings and irregular plurals to their singular, applied to rubric and answer alike so
+     * either form matches the other.
+     */
     static String normaliseSpelling(String word) {
+        String singular = IRREGULAR_PLURALS.get(word);
+        if (singular != null) {
+            return singular;
+        }
         // no English word is longer: longer ones are left alone, which also bounds the regular expressions' work
         if (word.length() < 6 || word.length() > MAX_WORD) {
             return word;
