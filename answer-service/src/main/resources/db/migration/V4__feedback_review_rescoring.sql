@@ -43,3 +43,8 @@ CREATE TABLE dead_letter (
 
 -- Parts published before rubrics were kept were accepted as scorable; new snapshots say whether a part has one.
 ALTER TABLE catalogue_part ADD COLUMN has_rubric BOOLEAN NOT NULL DEFAULT TRUE;
+
+-- A reviewer's override of one criterion comes with its reason.
+ALTER TABLE answer_criterion
+    ADD COLUMN override_comment TEXT,
+    ADD COLUMN overridden_by    TEXT;

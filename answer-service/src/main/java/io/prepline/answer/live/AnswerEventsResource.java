@@ -41,17 +41,23 @@ public class AnswerEventsResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    LiveEvents live;
+
     @GET
     @Authenticated
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: SUBMITTED, SCORED, NEEDS_REVIEW and the decision, as they happen",
-            description = "Event name = status, data = {status, overall, actor, at}, id = position (send it back as "
-                    + "Last-Event-ID to resume). The stream ends after APPROVED or REJECTED, or after 10 minutes.")
+            description = "Event name = status, data = {id, status, overall, actor, at, feedback}, id = position (send "
+                    + "it back as Last-Event-ID to resume). SCORED, NEEDS_REVIEW and decision events carry the answer's "
+                    + "feedback as it is when the event is sent; the owner sees reviewers as the role 'reviewer'. The "
+                    + "stream ends after APPROVED or REJECTED, or after 10 minutes.")
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
-        AnswerView answer = submissions.find(id, token.getSubject(), reviewer)
+        String caller = token.getSubject();
+        AnswerView answer = submissions.find(id, caller, reviewer)
                 .orElseThrow(() -> ApiProblem.notFound("answer " + id));
         long after;
         try {
@@ -59,11 +65,12 @@ public class AnswerEventsResource {
         } catch (NumberFormatException e) {
             throw ApiProblem.invalid("Last-Event-ID", "must be an event id this stream sent");
         }
+        boolean asOwner = answer.userId().equals(caller);
         return feed.follow(answer.id(), after).map(event -> sse.newEventBuilder()
                 .id(Long.toString(event.id()))
                 .name(event.status())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(EventJson.write(event))
+                .data(EventJson.write(live.of(answer.id(), answer.userId(), event, asOwner)))
                 .build());
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.prepline.answer.feedback.FeedbackModels;
+
 /** What a candidate sees of their own progress. */
 public final class ProgressModels {
 
@@ -25,9 +27,9 @@ public final class ProgressModels {
     public record Strength(String criterion, double averageScore, int answers) {
     }
 
-    /** The latest revision of each question part the user answered. */
+    /** The latest revision of each question part the user answered, with the summary of its feedback. */
     public record MyAnswer(UUID answerId, UUID questionId, String questionSlug, Integer part, int revision,
-                           String status, Integer overall, Instant submittedAt) {
+                           String status, Integer overall, Instant submittedAt, FeedbackModels.Summary feedback) {
     }
 
     public record MyAnswers(List<MyAnswer> items) {

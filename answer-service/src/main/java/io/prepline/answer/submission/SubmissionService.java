@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.Jdbc;
 import io.prepline.answer.catalogue.CatalogueStore;
+import io.prepline.answer.feedback.FeedbackService;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.problem.ApiProblem;
 import io.prepline.answer.publishing.Outbox;
@@ -45,6 +46,9 @@ public class SubmissionService {
 
     @Inject
     AnswerConfig config;
+
+    @Inject
+    FeedbackService feedback;
 
     @Transactional
     public Submitted submit(String userId, AnswerRequest request, String idempotencyKey) {
@@ -102,6 +106,12 @@ public class SubmissionService {
                     question.parts().isEmpty() ? "this question has no parts"
                             : "this question has parts " + question.parts());
         }
+        // without a rubric the scorer can only dead-letter the answer: refuse it now rather than strand it
+        if (part == null ? !question.hasRubric() : !question.scorableParts().contains(part)) {
+            throw ApiProblem.unprocessable("rubric-missing", "No rubric yet", "question",
+                    (part == null ? "this question" : "part " + part + " of this question")
+                            + " has no rubric yet, so answers to it cannot be scored");
+        }
 
         // revisions of one user's answer to one question part are numbered without gaps or duplicates
         lock("rev:" + userId + ":" + question.id() + ":" + (part == null ? 0 : part));
@@ -135,7 +145,7 @@ public class SubmissionService {
         return new Submitted(AnswerView.of(answer), false);
     }
 
-    /** The answer if the caller may see it: its owner, or a reviewer. */
+    /** The answer if the caller may see it: its owner (with the feedback, reviewers as a role), or a reviewer. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AnswerView> find(String answerId, String userId, boolean reviewer) {
         UUID id = parseId(answerId);
@@ -144,7 +154,8 @@ public class SubmissionService {
         }
         return Answer.<Answer>findByIdOptional(id)
                 .filter(a -> reviewer || a.userId.equals(userId))
-                .map(AnswerView::of);
+                // a reviewer reading their own answer reads it as its owner
+                .map(a -> AnswerView.of(a, feedback.of(a).orElse(null), reviewer && !a.userId.equals(userId)));
     }
 
     public static UUID parseId(String value) {
