@@ -140,8 +140,7 @@ public class SubmissionService {
         answer.persist();
         history.append(answer.id, answer.status, null, userId);
         outbox.append(config.topics().submitted(), answer.id.toString(), SubmittedEvent.TYPE,
-                new SubmittedEvent(answer.id, userId, answer.questionId, answer.questionSlug, part,
-                        answer.revision, body, answer.submittedAt));
+                SubmittedEvent.of(answer));
         return new Submitted(AnswerView.of(answer), false);
     }
 
