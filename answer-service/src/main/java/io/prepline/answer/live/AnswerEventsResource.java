@@ -66,11 +66,12 @@ public class AnswerEventsResource {
             throw ApiProblem.invalid("Last-Event-ID", "must be an event id this stream sent");
         }
         boolean asOwner = answer.userId().equals(caller);
-        return feed.follow(answer.id(), after).map(event -> sse.newEventBuilder()
-                .id(Long.toString(event.id()))
-                .name(event.status())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(EventJson.write(live.of(answer.id(), answer.userId(), event, asOwner)))
-                .build());
+        return feed.follow(answer.id(), after, event -> live.of(answer.id(), answer.userId(), event, asOwner))
+                .map(event -> sse.newEventBuilder()
+                        .id(Long.toString(event.id()))
+                        .name(event.status())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(EventJson.write(event))
+                        .build());
     }
 }

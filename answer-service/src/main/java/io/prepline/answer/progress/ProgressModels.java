@@ -1,6 +1,7 @@
 package io.prepline.answer.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +19,11 @@ public final class ProgressModels {
      *                   revision of each answered question part
      */
     public record Progress(String userId, int xp, int streakDays, int solvedQuestions, List<Solved> solved,
-                           List<Strength> strengths) {
+                           List<Strength> strengths, List<XpDay> xpHistory) {
+    }
+
+    /** XP earned on one UTC day (latest first); a day whose approvals were all overturned is not listed. */
+    public record XpDay(LocalDate day, int xp, UUID answerId) {
     }
 
     public record Solved(UUID questionId, String questionSlug, Instant solvedAt) {

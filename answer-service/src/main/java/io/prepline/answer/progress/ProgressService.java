@@ -25,6 +25,7 @@ import io.prepline.answer.progress.ProgressModels.MyAnswers;
 import io.prepline.answer.progress.ProgressModels.Progress;
 import io.prepline.answer.progress.ProgressModels.Solved;
 import io.prepline.answer.progress.ProgressModels.Strength;
+import io.prepline.answer.progress.ProgressModels.XpDay;
 
 /** XP, streak, solved questions and strengths, computed from the user's answers and XP awards. */
 @ApplicationScoped
@@ -44,10 +45,14 @@ public class ProgressService {
         int xp = ((Number) em.createNativeQuery("SELECT COALESCE(SUM(xp), 0) FROM xp_award WHERE user_id = ?1")
                 .setParameter(1, userId).getSingleResult()).intValue();
         Set<LocalDate> days = new HashSet<>();
-        for (Object day : em.createNativeQuery(
-                        "SELECT day FROM xp_award WHERE user_id = ?1 ORDER BY day DESC LIMIT 1000")
+        List<XpDay> history = new ArrayList<>();
+        for (Object o : em.createNativeQuery(
+                        "SELECT day, xp, answer_id FROM xp_award WHERE user_id = ?1 ORDER BY day DESC LIMIT 1000")
                 .setParameter(1, userId).getResultList()) {
-            days.add(day instanceof Date d ? d.toLocalDate() : (LocalDate) day);
+            Object[] r = (Object[]) o;
+            LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
+            days.add(day);
+            history.add(new XpDay(day, ((Number) r[1]).intValue(), (UUID) r[2]));
         }
         List<Solved> solved = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
@@ -72,7 +77,7 @@ public class ProgressService {
             strengths.add(new Strength((String) r[0], average, ((Number) r[2]).intValue()));
         }
         return new Progress(userId, xp, streak(days, LocalDate.now(ZoneOffset.UTC)), solved.size(), solved,
-                strengths);
+                strengths, history);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,9 +26,9 @@ public record AnswerView(UUID id, String userId, UUID questionId, String questio
     public record Decision(String decision, String decidedBy, Instant decidedAt) {
     }
 
-    /** The reviewer's view (also the answer to a submission, before any score). */
+    /** The reviewer's view without feedback (also the answer to a submission, before any score or decision). */
     public static AnswerView of(Answer a) {
-        return of(a, null, false);
+        return of(a, null, true);
     }
 
     public static AnswerView of(Answer a, Feedback feedback, boolean reviewer) {
