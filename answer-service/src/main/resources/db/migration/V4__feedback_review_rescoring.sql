@@ -13,7 +13,8 @@ ALTER TABLE answer
     ADD COLUMN claimed_by           TEXT,
     ADD COLUMN claimed_until        TIMESTAMPTZ,
     ADD COLUMN review_reason        TEXT,
-    ADD COLUMN rescore_requested_at TIMESTAMPTZ;
+    ADD COLUMN rescore_requested_at TIMESTAMPTZ,
+    ADD COLUMN rescore_rubric_version INT;
 CREATE INDEX answer_question_part_idx ON answer (question_id, COALESCE(part, 0));
 
 -- The audit trail records claims, releases, overrides and re-score requests besides decisions.

@@ -61,7 +61,7 @@ public class RescoreJob {
     public int publishBatch() {
         @SuppressWarnings("unchecked")
         List<Object[]> requests = em.createNativeQuery("""
-                        SELECT answer_id, reason FROM rescore_request ORDER BY requested_at, answer_id
+                        SELECT answer_id, rubric_version FROM rescore_request ORDER BY requested_at, answer_id
                         LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, config.rescore().batchSize()).getResultList();
         int published = 0;
@@ -76,6 +76,7 @@ public class RescoreJob {
                 continue;
             }
             answer.rescoreRequestedAt = now;
+            answer.rescoreRubricVersion = (Integer) request[1];
             answer.version++;
             em.flush();
             history.append(answer.id, RESCORING, answer.overall, StatusHistory.RESCORE);

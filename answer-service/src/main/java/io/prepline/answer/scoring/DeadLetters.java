@@ -52,6 +52,7 @@ public class DeadLetters {
         answer.status = "NEEDS_REVIEW";
         answer.reviewReason = letter.describe();
         answer.rescoreRequestedAt = null;
+        answer.rescoreRubricVersion = null;
         answer.decision = null;
         answer.decidedBy = null;
         answer.decidedAt = null;

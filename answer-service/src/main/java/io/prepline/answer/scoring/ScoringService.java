@@ -93,8 +93,13 @@ public class ScoringService {
         if (rubric < 0) {
             return false;
         }
-        if (answer.rescoreRequestedAt != null || rubric > 0) {
+        if (rubric > 0) {
             return true;
+        }
+        if (answer.rescoreRequestedAt != null) {
+            // a re-score for a new rubric waits for a score against it; one a reviewer asked for takes the next score
+            return answer.rescoreRubricVersion == null || compareRubric(event.rubricVersion(),
+                    answer.rescoreRubricVersion) >= 0;
         }
         return RESCORABLE.contains(answer.status)
                 && ScorerVersion.compare(event.scorerVersion(), answer.scorerVersion) > 0;
@@ -117,6 +122,7 @@ public class ScoringService {
         answer.scoredAt = now;
         answer.status = "SCORED";
         answer.rescoreRequestedAt = null;
+        answer.rescoreRubricVersion = null;
         answer.reviewReason = null;
         answer.version++;
         replaceCriteria(answer, event);

@@ -66,5 +66,8 @@ public class Answer extends PanacheEntityBase {
     public String reviewReason;
     @Column(name = "rescore_requested_at")
     public Instant rescoreRequestedAt;
+    /** The rubric version a pending re-score waits for (null: any score for the same or a newer rubric). */
+    @Column(name = "rescore_rubric_version")
+    public Integer rescoreRubricVersion;
     public long version;
 }

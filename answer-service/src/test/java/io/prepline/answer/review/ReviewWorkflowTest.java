@@ -167,7 +167,9 @@ class ReviewWorkflowTest {
                 .body("bodyHtml", not(containsString("<script")))
                 .body("bodyHtml", not(containsString("onerror")))
                 .body("bodyHtml", not(containsString("onclick")))
-                .body("bodyHtml", not(containsString("javascript:")))
+                .body("bodyHtml", not(containsString("href=\"javascript")))
+                .body("bodyHtml", not(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*<[^>]*\\s[a-z-]+\\s*=\\s*\"[^\"]*javascript:.*")))
                 .body("answer.body", is(markdown.strip()));
     }
 
