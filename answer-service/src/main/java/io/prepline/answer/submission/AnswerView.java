@@ -15,10 +15,10 @@ import io.prepline.answer.feedback.FeedbackModels.Feedback;
  * @param feedback     the score per criterion with points, evidence and comments; null while not scored
  * @param reviewReason for reviewers only: why the answer went to a human without a score (a dead letter)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnswerView(UUID id, String userId, UUID questionId, String questionSlug, Integer part, int revision,
                          String status, String body, Instant submittedAt, Score score, Decision decision,
-                         Feedback feedback, String reviewReason) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Feedback feedback,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String reviewReason) {
 
     public record Score(int overall, double confidence, String verdict, String scorerVersion, Instant scoredAt) {
     }
