@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import io.prepline.answer.api.Examples;
 import io.prepline.answer.problem.ApiProblem;
 import io.prepline.answer.publishing.EventJson;
 import io.prepline.answer.submission.AnswerView;
@@ -21,6 +22,11 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +59,10 @@ public class AnswerEventsResource {
                     + "it back as Last-Event-ID to resume). SCORED, NEEDS_REVIEW and decision events carry the answer's "
                     + "feedback as it is when the event is sent; the owner sees reviewers as the role 'reviewer'. The "
                     + "stream ends after APPROVED or REJECTED, or after 10 minutes.")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data", content = @Content(mediaType = "text/event-stream",
+            examples = @ExampleObject(name = "scored-event", value = Examples.LIVE_EVENT)))
+    @APIResponse(responseCode = "404", description = "Not found, or another candidate's answer", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not-found", value = Examples.PROBLEM_NOT_FOUND)))
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
