@@ -88,12 +88,23 @@ public final class Fixtures {
 
     /** Publishes a question whose whole-question rubric is {@link #rubric}(rubricVersion) and waits for it. */
     public static void publishWithRubric(Question q, long version, int rubricVersion) {
-        String value = """
+        send("catalogue.questions.v1", q.id().toString(), snapshotWithRubric(q, version, rubricVersion));
+        awaitTrue(() -> catalogueVersion(q.id()) >= version, "catalogue version " + version + " of " + q.slug());
+    }
+
+    public static String snapshotWithRubric(Question q, long version, int rubricVersion) {
+        return """
                 {"id":"%s","slug":"%s","version":%d,"status":"ACTIVE","title":"A question","prompt":"Explain it.",
                  "category":"Machine Learning","difficulty":"EASY","sampleAnswer":null,"rubric":%s,"parts":[],
                  "updatedAt":"2026-11-23T19:00:00Z"}""".formatted(q.id(), q.slug(), version, rubric(rubricVersion));
-        send("catalogue.questions.v1", q.id().toString(), value);
-        awaitTrue(() -> catalogueVersion(q.id()) >= version, "catalogue version " + version + " of " + q.slug());
+    }
+
+    /** The dead letter the review-worker writes for a submission it cannot score. */
+    public static String deadLetter(String answerId, String reason, String failedAt) {
+        return """
+                {"reason":"%s","detail":"question has no rubric after the grace period",
+                 "submission":{"answerId":"%s","body":"..."},"failedAt":"%s","futureField":1}"""
+                .formatted(reason, answerId, failedAt);
     }
 
     public static Question questionWithRubric() {

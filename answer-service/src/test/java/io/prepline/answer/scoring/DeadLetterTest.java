@@ -3,6 +3,7 @@ package io.prepline.answer.scoring;
 import static io.prepline.answer.Fixtures.activeQuestion;
 import static io.prepline.answer.Fixtures.awaitStatus;
 import static io.prepline.answer.Fixtures.count;
+import static io.prepline.answer.Fixtures.deadLetter;
 import static io.prepline.answer.Fixtures.send;
 import static io.prepline.answer.Fixtures.submitted;
 import static io.prepline.answer.Fixtures.token;
@@ -22,14 +23,6 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
 
     private static final String DLQ = "answers.submitted.v1.dlq";
-
-    /** The dead letter the review-worker writes for a submission it cannot score. */
-    static String deadLetter(String answerId, String reason, String failedAt) {
-        return """
-                {"reason":"%s","detail":"question has no rubric after the grace period",
-                 "submission":{"answerId":"%s","body":"..."},"failedAt":"%s","futureField":1}"""
-                .formatted(reason, answerId, failedAt);
-    }
 
     @Test
     void deadLetteredSubmissionGoesToAReviewerWithTheReasonExactlyOnce() {
