@@ -27,7 +27,6 @@ import io.prepline.answer.feedback.FeedbackModels.Feedback;
 import io.prepline.answer.feedback.FeedbackModels.Override;
 import io.prepline.answer.feedback.FeedbackModels.PointFeedback;
 import io.prepline.answer.feedback.FeedbackModels.Review;
-import io.prepline.answer.feedback.FeedbackModels.Summary;
 import io.prepline.answer.publishing.EventJson;
 import io.prepline.answer.submission.Answer;
 
@@ -72,14 +71,6 @@ public class FeedbackService {
         }
         return Optional.of(new Feedback(answer.overall, answer.verdict, answer.confidence == null ? 0 : answer.confidence,
                 answer.rubricVersion, criteria, comments(document.path("comments")), review(answer, rows)));
-    }
-
-    /** Overall, verdict, confidence and the score per criterion, or null while the answer has no score. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Summary summary(Answer answer) {
-        return of(answer).map(f -> new Summary(f.overall(), f.verdict(), f.confidence(), f.criteria().stream()
-                .map(c -> new CriterionScore(c.key(), c.kind(), c.title(), c.score(), c.weight())).toList()))
-                .orElse(null);
     }
 
     /** The score per criterion of many answers at once (overrides applied, weights from the rubric), by answer. */

@@ -96,6 +96,37 @@ class RescoreTest {
     }
 
     @Test
+    void aRubricChangeIsPublishedInBatchesOfAtMostTheBatchSizeOnceForEachAnswer() {
+        Question q = questionWithRubric();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String id = submitted(user(), q);
+            publishScore(id, scored(id, q, 1, 55, 0.9, "BORDERLINE", "1.0.0", 2));
+            ids.add(id);
+        }
+        for (String id : ids) {
+            awaitStatus(id, "NEEDS_REVIEW");
+        }
+        publishWithRubric(q, 2, 2);
+        String rescored = """
+                SELECT count(*) FROM answer_status_history h JOIN answer a ON a.id = h.answer_id
+                WHERE a.question_id = ?::uuid AND h.status = 'RESCORING'""";
+        awaitTrue(() -> count(rescored, q.id().toString()) >= 25, "25 re-scores published");
+        // every batch is one transaction (one now()): at most batch-size (20) rows each, so at least two batches
+        String largestBatch = """
+                SELECT max(n) FROM (SELECT count(*) AS n FROM answer_status_history h JOIN answer a ON a.id = h.answer_id
+                                    WHERE a.question_id = ?::uuid AND h.status = 'RESCORING' GROUP BY h.at) b""";
+        String batches = """
+                SELECT count(DISTINCT h.at) FROM answer_status_history h JOIN answer a ON a.id = h.answer_id
+                WHERE a.question_id = ?::uuid AND h.status = 'RESCORING'""";
+        org.junit.jupiter.api.Assertions.assertTrue(count(largestBatch, q.id().toString()) <= 20);
+        org.junit.jupiter.api.Assertions.assertTrue(count(batches, q.id().toString()) >= 2);
+        for (String id : ids) {
+            assertEquals(1, history(id, "RESCORING"), id);
+        }
+    }
+
+    @Test
     void aReviewerAsksForARescoreOfOneAnswer() throws Exception {
         Question q = questionWithRubric();
         String id = submitted(user(), q);
