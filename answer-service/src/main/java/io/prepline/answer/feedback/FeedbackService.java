@@ -28,7 +28,6 @@ import io.prepline.answer.feedback.FeedbackModels.Override;
 import io.prepline.answer.feedback.FeedbackModels.PointFeedback;
 import io.prepline.answer.feedback.FeedbackModels.Review;
 import io.prepline.answer.publishing.EventJson;
-import io.prepline.answer.submission.Answer;
 
 /**
  * Builds the candidate's feedback from the stored score document, the criterion rows (with reviewer overrides), the
@@ -44,6 +43,17 @@ public class FeedbackService {
     @Inject
     CatalogueStore catalogue;
 
+    /**
+     * What the feedback is built from: the answer's stored score and decision.
+     *
+     * @param score       the score document as received, or null while not scored
+     * @param reviewedBy  the reviewer who decided, or null
+     */
+    public record Source(UUID answerId, UUID questionId, Integer part, String score, Integer overall, String verdict,
+                         Double confidence, Integer rubricVersion, String reviewedBy, String decision,
+                         Instant decidedAt) {
+    }
+
     private record CriterionRow(String key, String kind, String title, int machine, Integer override, String comment) {
 
         int score() {
@@ -53,11 +63,11 @@ public class FeedbackService {
 
     /** The feedback on an answer, or empty while it has no score. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Feedback> of(Answer answer) {
-        if (answer.score == null || answer.overall == null) {
+    public Optional<Feedback> of(Source answer) {
+        if (answer.score() == null || answer.overall() == null) {
             return Optional.empty();
         }
-        JsonNode document = json(answer.score);
+        JsonNode document = json(answer.score());
         Map<String, CriterionRow> rows = criteria(answer);
         Rubric rubric = rubric(answer);
         List<CriterionFeedback> criteria = new ArrayList<>();
@@ -69,8 +79,9 @@ public class FeedbackService {
             criteria.add(new CriterionFeedback(row.key(), row.kind(), row.title(), rubric.weight(row.key()),
                     row.score(), row.machine(), points(c.path("points"), rubric), comments(c.path("comments"))));
         }
-        return Optional.of(new Feedback(answer.overall, answer.verdict, answer.confidence == null ? 0 : answer.confidence,
-                answer.rubricVersion, criteria, comments(document.path("comments")), review(answer, rows)));
+        double confidence = answer.confidence() == null ? 0 : answer.confidence();
+        return Optional.of(new Feedback(answer.overall(), answer.verdict(), confidence, answer.rubricVersion(),
+                criteria, comments(document.path("comments")), review(answer, rows)));
     }
 
     /** The score per criterion of many answers at once (overrides applied, weights from the rubric), by answer. */
@@ -98,12 +109,12 @@ public class FeedbackService {
         return scores;
     }
 
-    private Map<String, CriterionRow> criteria(Answer answer) {
+    private Map<String, CriterionRow> criteria(Source answer) {
         Map<String, CriterionRow> rows = new HashMap<>();
         for (Object o : em.createNativeQuery("""
                         SELECT key, kind, title, machine_score, override_score, override_comment
                         FROM answer_criterion WHERE answer_id = ?1""")
-                .setParameter(1, answer.id).getResultList()) {
+                .setParameter(1, answer.answerId()).getResultList()) {
             Object[] r = (Object[]) o;
             rows.put((String) r[0], new CriterionRow((String) r[0], (String) r[1], (String) r[2],
                     ((Number) r[3]).intValue(), (Integer) r[4], (String) r[5]));
@@ -111,16 +122,16 @@ public class FeedbackService {
         return rows;
     }
 
-    private Review review(Answer answer, Map<String, CriterionRow> rows) {
-        if (answer.reviewedBy == null) {
+    private Review review(Source answer, Map<String, CriterionRow> rows) {
+        if (answer.reviewedBy() == null) {
             return null;
         }
         List<?> decision = em.createNativeQuery("""
                         SELECT comment, at FROM review_audit WHERE answer_id = ?1 AND action = 'DECISION'
                         ORDER BY id DESC LIMIT 1""")
-                .setParameter(1, answer.id).getResultList();
+                .setParameter(1, answer.answerId()).getResultList();
         String comment = null;
-        Instant at = answer.decidedAt;
+        Instant at = answer.decidedAt();
         if (!decision.isEmpty()) {
             Object[] r = (Object[]) decision.get(0);
             comment = (String) r[0];
@@ -129,7 +140,7 @@ public class FeedbackService {
         List<Override> overrides = rows.values().stream().filter(r -> r.override() != null)
                 .sorted((a, b) -> a.key().compareTo(b.key()))
                 .map(r -> new Override(r.key(), r.machine(), r.override(), r.comment())).toList();
-        return new Review(FeedbackModels.REVIEWER_ROLE, answer.decision, comment, overrides, at);
+        return new Review(FeedbackModels.REVIEWER_ROLE, answer.decision(), comment, overrides, at);
     }
 
     private static List<PointFeedback> points(JsonNode points, Rubric rubric) {
@@ -158,10 +169,11 @@ public class FeedbackService {
     }
 
     /** The rubric the answer was scored against, when the local catalogue still has that version. */
-    private Rubric rubric(Answer answer) {
-        Optional<JsonNode> current = catalogue.rubric(answer.questionId, answer.part);
+    private Rubric rubric(Source answer) {
+        Optional<JsonNode> current = catalogue.rubric(answer.questionId(), answer.part());
         return new Rubric(current.orElse(MissingNode.getInstance()),
-                current.map(r -> answer.rubricVersion != null && r.path("version").asInt(-1) == answer.rubricVersion)
+                current.map(r -> answer.rubricVersion() != null
+                        && r.path("version").asInt(-1) == answer.rubricVersion())
                         .orElse(false));
     }
 

@@ -10,8 +10,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.feedback.FeedbackModels.Feedback;
-import io.prepline.answer.feedback.FeedbackService;
-import io.prepline.answer.submission.Answer;
+import io.prepline.answer.submission.SubmissionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The data of one server-sent event: the status change, and the feedback once the answer has a score. */
@@ -26,13 +25,12 @@ public class LiveEvents {
     }
 
     @Inject
-    FeedbackService feedback;
+    SubmissionService submissions;
 
     /** Runs on the stream's reading thread: the feedback is read in a short transaction of its own. */
     LiveEvent of(UUID answerId, String ownerId, StatusFeed.StatusEvent event, boolean asOwner) {
         Feedback current = WITH_FEEDBACK.contains(event.status())
-                ? QuarkusTransaction.requiringNew().call(() -> Answer.<Answer>findByIdOptional(answerId)
-                        .flatMap(feedback::of).orElse(null))
+                ? QuarkusTransaction.requiringNew().call(() -> submissions.feedback(answerId).orElse(null))
                 : null;
         String actor = asOwner ? actorForOwner(event.actor(), ownerId) : event.actor();
         return new LiveEvent(event.id(), event.status(), event.overall(), actor, event.at(), current);

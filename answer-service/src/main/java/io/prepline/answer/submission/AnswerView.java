@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.prepline.answer.decision.Decisions;
 import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.feedback.FeedbackModels.Feedback;
 
@@ -35,13 +34,13 @@ public record AnswerView(UUID id, String userId, UUID questionId, String questio
         Score score = a.overall == null ? null
                 : new Score(a.overall, a.confidence == null ? 0 : a.confidence, a.verdict, a.scorerVersion, a.scoredAt);
         Decision decision = a.decision == null ? null
-                : new Decision(a.decision, reviewer ? a.decidedBy : role(a.decidedBy), a.decidedAt);
+                : new Decision(a.decision, reviewer ? a.decidedBy : role(a), a.decidedAt);
         return new AnswerView(a.id, a.userId, a.questionId, a.questionSlug, a.part, a.revision, a.status, a.body,
                 a.submittedAt, score, decision, feedback, reviewer ? a.reviewReason : null);
     }
 
-    /** Who decided, as a candidate may see it. */
-    public static String role(String decidedBy) {
-        return decidedBy == null || Decisions.AUTO.equals(decidedBy) ? decidedBy : FeedbackModels.REVIEWER_ROLE;
+    /** Who decided, as a candidate may see it: a human decision names the role, an automatic one says {@code auto}. */
+    static String role(Answer a) {
+        return a.reviewedBy != null ? FeedbackModels.REVIEWER_ROLE : a.decidedBy;
     }
 }

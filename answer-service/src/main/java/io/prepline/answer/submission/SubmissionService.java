@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.Jdbc;
 import io.prepline.answer.catalogue.CatalogueStore;
+import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.feedback.FeedbackService;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.problem.ApiProblem;
@@ -154,7 +155,18 @@ public class SubmissionService {
         return Answer.<Answer>findByIdOptional(id)
                 .filter(a -> reviewer || a.userId.equals(userId))
                 // a reviewer reading their own answer reads it as its owner
-                .map(a -> AnswerView.of(a, feedback.of(a).orElse(null), reviewer && !a.userId.equals(userId)));
+                .map(a -> AnswerView.of(a, feedback(a).orElse(null), reviewer && !a.userId.equals(userId)));
+    }
+
+    /** The owner's feedback on a stored answer, or empty while it has no score. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<FeedbackModels.Feedback> feedback(UUID answerId) {
+        return Answer.<Answer>findByIdOptional(answerId).flatMap(this::feedback);
+    }
+
+    private Optional<FeedbackModels.Feedback> feedback(Answer a) {
+        return feedback.of(new FeedbackService.Source(a.id, a.questionId, a.part, a.score, a.overall, a.verdict,
+                a.confidence, a.rubricVersion, a.reviewedBy, a.decision, a.decidedAt));
     }
 
     public static UUID parseId(String value) {
