@@ -78,9 +78,10 @@ public class ScoringService {
 
     /**
      * Whether a score replaces what the answer has. A human decision is final. An answer without a score takes any
-     * score; a pending re-score takes a score for the same or a newer rubric; otherwise a score for a newer rubric
-     * version replaces the stored one, and for the same rubric a strictly newer scorer may re-score an answer that
-     * waits for a reviewer. Redeliveries, older rubric versions and the same or older scorers change nothing.
+     * score. A score against an older rubric version is stale; one against a newer version replaces the stored one.
+     * For the same rubric version, a pending re-score takes the score it waits for (a reviewer's request: the next
+     * one), and otherwise a strictly newer scorer may re-score an answer that waits for a reviewer. Redeliveries and
+     * the same or older scorers change nothing.
      */
     static boolean accepts(Answer answer, ScoredEvent event) {
         if (answer.reviewedBy != null) {
