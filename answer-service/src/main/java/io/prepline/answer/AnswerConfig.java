@@ -25,6 +25,8 @@ public interface AnswerConfig {
 
     Identity identity();
 
+    Rescore rescore();
+
     interface Topics {
         /** The catalogue of questions and rubrics, kept locally to validate submissions. */
         @WithDefault("catalogue.questions.v1")
@@ -38,6 +40,10 @@ public interface AnswerConfig {
 
         @WithDefault("answers.decided.v1")
         String decided();
+
+        /** Submissions the review-worker could not score, with the reason. */
+        @WithDefault("answers.submitted.v1.dlq")
+        String deadLetters();
     }
 
     interface Submission {
@@ -99,6 +105,29 @@ public interface AnswerConfig {
 
         @WithDefault("100")
         int maxLimit();
+
+        /** How long a reviewer's claim on an answer holds unless renewed or released. */
+        @WithDefault("15m")
+        Duration claimLease();
+
+        /** Overall from which a recomputed score is a PASS (the scorer's band). */
+        @WithDefault("58")
+        int passFrom();
+
+        /** Overall from which a recomputed score is BORDERLINE, below it FAIL (the scorer's band). */
+        @WithDefault("42")
+        int borderlineFrom();
+    }
+
+    /** Re-scores (a new rubric version, a reviewer's request) are published in batches at a bounded rate. */
+    interface Rescore {
+        /** How often a batch is published. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Most re-scores published per batch: the rate is at most batch-size per interval. */
+        @WithDefault("20")
+        int batchSize();
     }
 
     interface Progress {

@@ -68,6 +68,59 @@ public final class Fixtures {
                 .formatted(q.id(), q.slug(), version, status, rubric ? rubricJson : "null", partsJson);
     }
 
+    /** Reviewer-only guidance in {@link #rubric}: it must never reach a candidate. */
+    public static final String GUIDANCE = "Reviewer-only: accept magnitude pruning as an example";
+
+    /**
+     * A rubric as question-service publishes it: criteria definitions (weight 0.5) and tradeoffs (0.5), point texts in
+     * the rubric's words, reviewer-only guidance.
+     */
+    public static String rubric(int version) {
+        return """
+                {"version":%d,"criteria":[
+                  {"key":"definitions","kind":"DEFINITIONS","title":"Defines it","weight":0.5,
+                   "points":[{"id":"definitions-1","text":"Pruning removes weights that contribute little",
+                     "concepts":[["prune"]],"guidance":"%s"}]},
+                  {"key":"tradeoffs","kind":"TRADE_OFFS","title":"Trade-offs","weight":0.5,
+                   "points":[{"id":"tradeoffs-1","text":"Sparsity trades accuracy for speed","concepts":[["sparse"]],
+                     "guidance":null}]}]}""".formatted(version, GUIDANCE);
+    }
+
+    /** Publishes a question whose whole-question rubric is {@link #rubric}(rubricVersion) and waits for it. */
+    public static void publishWithRubric(Question q, long version, int rubricVersion) {
+        send("catalogue.questions.v1", q.id().toString(), snapshotWithRubric(q, version, rubricVersion));
+        awaitTrue(() -> catalogueVersion(q.id()) >= version, "catalogue version " + version + " of " + q.slug());
+    }
+
+    public static String snapshotWithRubric(Question q, long version, int rubricVersion) {
+        return """
+                {"id":"%s","slug":"%s","version":%d,"status":"ACTIVE","title":"A question","prompt":"Explain it.",
+                 "category":"Machine Learning","difficulty":"EASY","sampleAnswer":null,"rubric":%s,"parts":[],
+                 "updatedAt":"2026-11-23T19:00:00Z"}""".formatted(q.id(), q.slug(), version, rubric(rubricVersion));
+    }
+
+    /** The dead letter the review-worker writes for a submission it cannot score. */
+    public static String deadLetter(String answerId, String reason, String failedAt) {
+        return """
+                {"reason":"%s","detail":"question has no rubric after the grace period",
+                 "submission":{"answerId":"%s","body":"..."},"failedAt":"%s","futureField":1}"""
+                .formatted(reason, answerId, failedAt);
+    }
+
+    public static Question questionWithRubric() {
+        UUID id = UUID.randomUUID();
+        Question q = new Question(id, "q-" + id.toString().substring(0, 8));
+        publishWithRubric(q, 1, 1);
+        return q;
+    }
+
+    /** A score as {@link #scored} gives, against the given rubric version. */
+    public static String scored(String answerId, Question q, int revision, int overall, double confidence,
+                                String verdict, String scorerVersion, int criterionScore, int rubricVersion) {
+        return scored(answerId, q, revision, overall, confidence, verdict, scorerVersion, criterionScore)
+                .replace("\"rubricVersion\":1", "\"rubricVersion\":" + rubricVersion);
+    }
+
     public static void send(String topic, String key, String value) {
         try (TopicProbe probe = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), topic)) {
             probe.send(key, value);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import io.prepline.answer.api.Examples;
 import io.prepline.answer.problem.ApiProblem;
 import io.prepline.answer.publishing.EventJson;
 import io.prepline.answer.submission.AnswerView;
@@ -21,6 +22,11 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,17 +47,27 @@ public class AnswerEventsResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    LiveEvents live;
+
     @GET
     @Authenticated
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: SUBMITTED, SCORED, NEEDS_REVIEW and the decision, as they happen",
-            description = "Event name = status, data = {status, overall, actor, at}, id = position (send it back as "
-                    + "Last-Event-ID to resume). The stream ends after APPROVED or REJECTED, or after 10 minutes.")
+            description = "Event name = status, data = {id, status, overall, actor, at, feedback}, id = position (send "
+                    + "it back as Last-Event-ID to resume). SCORED, NEEDS_REVIEW and decision events carry the answer's "
+                    + "feedback as it is when the event is sent; the owner sees reviewers as the role 'reviewer'. The "
+                    + "stream ends after APPROVED or REJECTED, or after 10 minutes.")
+    @APIResponse(responseCode = "200", description = "The event stream; each event's data", content = @Content(mediaType = "text/event-stream",
+            examples = @ExampleObject(name = "scored-event", value = Examples.LIVE_EVENT)))
+    @APIResponse(responseCode = "404", description = "Not found, or another candidate's answer", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not-found", value = Examples.PROBLEM_NOT_FOUND)))
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
-        AnswerView answer = submissions.find(id, token.getSubject(), reviewer)
+        String caller = token.getSubject();
+        AnswerView answer = submissions.find(id, caller, reviewer)
                 .orElseThrow(() -> ApiProblem.notFound("answer " + id));
         long after;
         try {
@@ -59,11 +75,13 @@ public class AnswerEventsResource {
         } catch (NumberFormatException e) {
             throw ApiProblem.invalid("Last-Event-ID", "must be an event id this stream sent");
         }
-        return feed.follow(answer.id(), after).map(event -> sse.newEventBuilder()
-                .id(Long.toString(event.id()))
-                .name(event.status())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(EventJson.write(event))
-                .build());
+        boolean asOwner = answer.userId().equals(caller);
+        return feed.follow(answer.id(), after, event -> live.of(answer.id(), answer.userId(), event, asOwner))
+                .map(event -> sse.newEventBuilder()
+                        .id(Long.toString(event.id()))
+                        .name(event.status())
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(EventJson.write(event))
+                        .build());
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,9 +51,13 @@ public class StatusFeed {
     /** Runs the reads, each on a short-lived virtual thread (none while nothing is read). */
     private final ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor();
 
-    public Multi<StatusEvent> follow(UUID answerId, long afterId) {
-        return Multi.createFrom().<StatusEvent>emitter(emitter -> {
-            Follower follower = new Follower(answerId, afterId, emitter);
+    /**
+     * @param view turns each history row into what the stream sends; it runs on the reading thread, where it may
+     *             block (read the database)
+     */
+    public <T> Multi<T> follow(UUID answerId, long afterId, Function<StatusEvent, T> view) {
+        return Multi.createFrom().<T>emitter(emitter -> {
+            Follower<T> follower = new Follower<>(answerId, afterId, emitter, view);
             Runnable unsubscribe = notifications.subscribe(answerId, follower::wake);
             emitter.onTermination(() -> {
                 follower.end();
@@ -63,18 +68,20 @@ public class StatusFeed {
     }
 
     /** One open stream. Reads never overlap: a wake during a read makes that read run once more. */
-    private final class Follower {
+    private final class Follower<T> {
 
         private final UUID answerId;
-        private final MultiEmitter<? super StatusEvent> emitter;
+        private final MultiEmitter<? super T> emitter;
+        private final Function<StatusEvent, T> view;
         private final AtomicInteger wakes = new AtomicInteger();
         private long last;
         private volatile boolean ended;
 
-        Follower(UUID answerId, long afterId, MultiEmitter<? super StatusEvent> emitter) {
+        Follower(UUID answerId, long afterId, MultiEmitter<? super T> emitter, Function<StatusEvent, T> view) {
             this.answerId = answerId;
             this.last = afterId;
             this.emitter = emitter;
+            this.view = view;
         }
 
         void end() {
@@ -100,7 +107,7 @@ public class StatusFeed {
         private void readNew() {
             try {
                 for (StatusEvent event : after(answerId, last)) {
-                    emitter.emit(event);
+                    emitter.emit(view.apply(event));
                     last = event.id();
                     if (FINAL.contains(event.status())) {
                         emitter.complete();

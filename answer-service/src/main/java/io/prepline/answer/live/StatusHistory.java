@@ -14,8 +14,17 @@ import io.prepline.answer.Jdbc;
 @ApplicationScoped
 public class StatusHistory {
 
+    /** Actors that are no person: the automatic decision, the scorer, dead letters, re-scores. */
+    public static final String DEAD_LETTER = "dead-letter";
+    public static final String RESCORE = "rescore";
+
     @Inject
     EntityManager em;
+
+    public static boolean isSystem(String actor) {
+        return "auto".equals(actor) || actor.startsWith("scorer ") || DEAD_LETTER.equals(actor)
+                || RESCORE.equals(actor);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(UUID answerId, String status, Integer overall, String actor) {

@@ -8,11 +8,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.prepline.answer.api.Examples;
 import io.prepline.answer.progress.ProgressModels;
 import io.prepline.answer.progress.ProgressService;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,6 +41,10 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The signed-in user: id (the token's sub) and roles")
+    @APIResponse(responseCode = "200", description = "Who the caller is", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Me.class),
+            examples = @ExampleObject(name = "me", value = Examples.ME)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
     public Me me() {
         return new Me(token.getSubject(), token.getGroups());
     }
@@ -42,7 +52,10 @@ public class MeResource {
     @GET
     @Path("progress")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "XP (20 for the first approved answer of each UTC day), streak, solved questions, strengths")
+    @Operation(summary = "XP (20 for the first approved answer of each UTC day, withdrawn when that approval is "
+            + "overturned), streak, solved questions, strengths, XP per day")
+    @APIResponse(responseCode = "200", description = "Progress with XP history per day", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressModels.Progress.class),
+            examples = @ExampleObject(name = "progress", value = Examples.PROGRESS)))
     public ProgressModels.Progress progress() {
         return progress.progress(token.getSubject());
     }
@@ -50,7 +63,10 @@ public class MeResource {
     @GET
     @Path("answers")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest revision of each question part answered, with its status and score (500 most recent)")
+    @Operation(summary = "The latest revision of each question part answered, with its status and the summary of its "
+            + "feedback: overall, verdict, confidence, score per criterion (500 most recent)")
+    @APIResponse(responseCode = "200", description = "Latest revisions with their feedback summary", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgressModels.MyAnswers.class),
+            examples = @ExampleObject(name = "my-answers", value = Examples.MY_ANSWERS)))
     public ProgressModels.MyAnswers answers() {
         return progress.answers(token.getSubject());
     }

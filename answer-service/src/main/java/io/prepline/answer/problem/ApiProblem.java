@@ -37,6 +37,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "not-found", "Not found", what + " does not exist", List.of());
     }
 
+    public static ApiProblem forbidden(String slug, String title, String detail) {
+        return new ApiProblem(403, slug, title, detail, List.of());
+    }
+
     public static ApiProblem conflict(String slug, String title, String detail) {
         return new ApiProblem(409, slug, title, detail, List.of());
     }

@@ -1,8 +1,11 @@
 package io.prepline.answer.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import io.prepline.answer.feedback.FeedbackModels;
 
 /** What a candidate sees of their own progress. */
 public final class ProgressModels {
@@ -16,7 +19,11 @@ public final class ProgressModels {
      *                   revision of each answered question part
      */
     public record Progress(String userId, int xp, int streakDays, int solvedQuestions, List<Solved> solved,
-                           List<Strength> strengths) {
+                           List<Strength> strengths, List<XpDay> xpHistory) {
+    }
+
+    /** XP earned on one UTC day (latest first); a day whose approvals were all overturned is not listed. */
+    public record XpDay(LocalDate day, int xp, UUID answerId) {
     }
 
     public record Solved(UUID questionId, String questionSlug, Instant solvedAt) {
@@ -25,9 +32,9 @@ public final class ProgressModels {
     public record Strength(String criterion, double averageScore, int answers) {
     }
 
-    /** The latest revision of each question part the user answered. */
+    /** The latest revision of each question part the user answered, with the summary of its feedback. */
     public record MyAnswer(UUID answerId, UUID questionId, String questionSlug, Integer part, int revision,
-                           String status, Integer overall, Instant submittedAt) {
+                           String status, Integer overall, Instant submittedAt, FeedbackModels.Summary feedback) {
     }
 
     public record MyAnswers(List<MyAnswer> items) {

@@ -2,12 +2,10 @@ package io.prepline.answer.review;
 
 import static io.prepline.answer.Jdbc.instant;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,39 +17,42 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.prepline.answer.AnswerConfig;
+import io.prepline.answer.catalogue.CatalogueStore;
 import io.prepline.answer.decision.Decisions;
 import io.prepline.answer.problem.ApiProblem;
 import io.prepline.answer.publishing.EventJson;
 import io.prepline.answer.review.ReviewModels.AuditEntry;
+import io.prepline.answer.review.ReviewModels.Claim;
 import io.prepline.answer.review.ReviewModels.CriterionDetail;
 import io.prepline.answer.review.ReviewModels.DecisionRequest;
 import io.prepline.answer.review.ReviewModels.Detail;
-import io.prepline.answer.review.ReviewModels.QueueItem;
-import io.prepline.answer.review.ReviewModels.QueuePage;
+import io.prepline.answer.review.ReviewModels.Override;
+import io.prepline.answer.review.ReviewModels.RescoreAccepted;
 import io.prepline.answer.review.ReviewModels.StatusChange;
 import io.prepline.answer.submission.Answer;
 import io.prepline.answer.submission.AnswerView;
 import io.prepline.answer.submission.SubmissionService;
 
-/** The reviewers' queue, the detail they judge from, and their decisions with an audit trail. */
+/**
+ * What reviewers do to one answer: read it, claim and release it, override criterion scores, ask for a re-score and
+ * decide; each step leaves an audit row. Nobody acts on their own answer; a claim held by another reviewer blocks
+ * every change until it is released or its lease ends.
+ */
 @ApplicationScoped
 public class ReviewService {
 
-    static final Set<String> STATUSES = Set.of("SUBMITTED", "SCORED", "NEEDS_REVIEW", "APPROVED", "REJECTED");
+    static final List<String> STATUSES_IN_ORDER = List.of("SUBMITTED", "SCORED", "NEEDS_REVIEW", "APPROVED",
+            "REJECTED");
+    static final Set<String> STATUSES = Set.copyOf(STATUSES_IN_ORDER);
     static final Set<String> DECISIONS = Set.of("APPROVED", "REJECTED");
     static final int MAX_COMMENT = 2000;
-
-    /** Validated queue filters. */
-    public record QueueFilter(String status, String question, Integer minScore, Integer maxScore, String cursor,
-                              int limit) {
-    }
 
     @Inject
     EntityManager em;
@@ -60,57 +61,21 @@ public class ReviewService {
     Decisions decisions;
 
     @Inject
+    CatalogueStore catalogue;
+
+    @Inject
     AnswerConfig config;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public QueuePage queue(QueueFilter filter) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT id, user_id, question_id, question_slug, part, revision, status, overall, confidence, verdict,
-                       submitted_at, scored_at
-                FROM answer WHERE status = ?1""");
-        List<Object> params = new ArrayList<>();
-        params.add(filter.status());
-        if (filter.question() != null) {
-            UUID questionId = SubmissionService.parseId(filter.question());
-            params.add(questionId != null ? questionId : filter.question());
-            sql.append(questionId != null ? " AND question_id = ?" : " AND question_slug = ?").append(params.size());
+    /** A criterion row with the weight of the current rubric. */
+    private record CriterionRow(String key, String kind, String title, Double weight, int machine, Integer override,
+                                String comment, String by) {
+
+        int current() {
+            return override != null ? override : machine;
         }
-        if (filter.minScore() != null) {
-            params.add(filter.minScore());
-            sql.append(" AND overall >= ?").append(params.size());
-        }
-        if (filter.maxScore() != null) {
-            params.add(filter.maxScore());
-            sql.append(" AND overall <= ?").append(params.size());
-        }
-        if (filter.cursor() != null) {
-            Cursor after = Cursor.decode(filter.cursor());
-            params.add(after.submittedAt().atOffset(ZoneOffset.UTC));
-            params.add(after.id());
-            sql.append(" AND (submitted_at, id) > (CAST(?").append(params.size() - 1)
-                    .append(" AS timestamptz), ?").append(params.size()).append(")");
-        }
-        params.add(filter.limit() + 1);
-        sql.append(" ORDER BY submitted_at, id LIMIT ?").append(params.size());
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        List<QueueItem> items = new ArrayList<>();
-        for (Object o : query.getResultList()) {
-            Object[] r = (Object[]) o;
-            items.add(new QueueItem((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], (Integer) r[4],
-                    ((Number) r[5]).intValue(), (String) r[6], (Integer) r[7], (Double) r[8], (String) r[9],
-                    instant(r[10]), instant(r[11])));
-        }
-        String next = null;
-        if (items.size() > filter.limit()) {
-            items = new ArrayList<>(items.subList(0, filter.limit()));
-            QueueItem last = items.get(items.size() - 1);
-            next = new Cursor(last.submittedAt(), last.answerId()).encode();
-        }
-        return new QueuePage(items, next);
     }
+
+    // ---- reading
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Detail detail(String answerId) {
@@ -119,14 +84,10 @@ public class ReviewService {
         Map<String, JsonNode> scored = new HashMap<>();
         document.path("criteria").forEach(c -> scored.put(c.path("key").asText(), c));
         List<CriterionDetail> criteria = new ArrayList<>();
-        for (Object o : em.createNativeQuery("""
-                        SELECT key, kind, title, machine_score, override_score FROM answer_criterion
-                        WHERE answer_id = ?1 ORDER BY key""")
-                .setParameter(1, answer.id).getResultList()) {
-            Object[] r = (Object[]) o;
-            JsonNode c = scored.getOrDefault((String) r[0], MissingNode.getInstance());
-            criteria.add(new CriterionDetail((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                    (Integer) r[4], orEmpty(c.path("points")), orEmpty(c.path("comments"))));
+        for (CriterionRow r : criteria(answer).values()) {
+            JsonNode c = scored.getOrDefault(r.key(), MissingNode.getInstance());
+            criteria.add(new CriterionDetail(r.key(), r.kind(), r.title(), r.weight(), r.machine(), r.override(),
+                    r.comment(), r.by(), orEmpty(c.path("points")), orEmpty(c.path("comments"))));
         }
         List<StatusChange> history = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
@@ -137,16 +98,86 @@ public class ReviewService {
         }
         List<AuditEntry> audit = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
-                        SELECT reviewer, at, from_status, decision, comment, changes::text FROM review_audit
+                        SELECT action, reviewer, at, from_status, decision, comment, changes::text FROM review_audit
                         WHERE answer_id = ?1 ORDER BY id""")
                 .setParameter(1, answer.id).getResultList()) {
             Object[] r = (Object[]) o;
-            audit.add(new AuditEntry((String) r[0], instant(r[1]), (String) r[2], (String) r[3], (String) r[4],
-                    json((String) r[5])));
+            audit.add(new AuditEntry((String) r[0], (String) r[1], instant(r[2]), (String) r[3], (String) r[4],
+                    (String) r[5], json((String) r[6])));
         }
-        return new Detail(AnswerView.of(answer), criteria, orEmpty(document.path("flags")),
-                orEmpty(document.path("comments")), history, audit);
+        Claim claim = held(answer, Instant.now()) ? new Claim(answer.id, answer.claimedBy, answer.claimedUntil) : null;
+        return new Detail(AnswerView.of(answer, null, true), MarkdownHtml.render(answer.body), claim, criteria,
+                orEmpty(document.path("flags")), orEmpty(document.path("comments")), history, audit);
     }
+
+    // ---- claims
+
+    /** Claims the answer for {@code reviewer} (or renews their claim) for the configured lease. */
+    @Transactional
+    public Claim claim(String answerId, String reviewer) {
+        Answer answer = lock(answerId);
+        notOwn(answer, reviewer);
+        undecided(answer);
+        Instant now = now();
+        notHeldByAnother(answer, reviewer, now);
+        answer.claimedBy = reviewer;
+        answer.claimedUntil = now.plus(config.review().claimLease());
+        audit(answer, "CLAIM", reviewer, now, null, null, Map.of("claimedUntil", answer.claimedUntil.toString()));
+        return new Claim(answer.id, answer.claimedBy, answer.claimedUntil);
+    }
+
+    /** Releases the reviewer's claim; releasing an answer nobody holds changes nothing. */
+    @Transactional
+    public void release(String answerId, String reviewer) {
+        Answer answer = lock(answerId);
+        Instant now = now();
+        notHeldByAnother(answer, reviewer, now);
+        if (!held(answer, now)) {
+            return;
+        }
+        answer.claimedBy = null;
+        answer.claimedUntil = null;
+        audit(answer, "RELEASE", reviewer, now, null, null, Map.of());
+    }
+
+    // ---- overrides and re-scores
+
+    /** Overrides one criterion's score with a reason: the overall and the verdict are recomputed. */
+    @Transactional
+    public Detail override(String answerId, String reviewer, Override request) {
+        if (request == null) {
+            throw ApiProblem.invalid("$", "a JSON object with criterion, score and comment is required");
+        }
+        validateOverride(request, "", true);
+        Answer answer = lock(answerId);
+        actionable(answer, reviewer);
+        Map<String, CriterionRow> rows = criteria(answer);
+        if (!rows.containsKey(request.criterion())) {
+            throw ApiProblem.unprocessable("unknown-criterion", "Unknown criterion", "criterion",
+                    "the answer's score has criteria " + rows.keySet());
+        }
+        Instant now = now();
+        Map<String, Object> change = applyOverrides(answer, reviewer, rows, List.of(request));
+        answer.version++;
+        audit(answer, "OVERRIDE", reviewer, now, null, request.comment(), change);
+        em.flush();
+        return detail(answerId);
+    }
+
+    /** Asks for the answer to be scored again (published by the re-score job). */
+    @Transactional
+    public RescoreAccepted rescore(String answerId, String reviewer) {
+        Answer answer = lock(answerId);
+        actionable(answer, reviewer);
+        em.createNativeQuery("""
+                        INSERT INTO rescore_request (answer_id, rubric_version, reason) VALUES (?1, NULL, 'reviewer')
+                        ON CONFLICT (answer_id) DO NOTHING""")
+                .setParameter(1, answer.id).executeUpdate();
+        audit(answer, "RESCORE", reviewer, now(), null, null, Map.of());
+        return new RescoreAccepted(answer.id, answer.status);
+    }
+
+    // ---- decisions
 
     /**
      * Records a reviewer's decision. A conditional update on the answer's version makes concurrent decisions
@@ -154,6 +185,45 @@ public class ReviewService {
      */
     @Transactional
     public AnswerView decide(String answerId, String reviewer, DecisionRequest request) {
+        List<Override> overrides = validateDecision(request);
+        Answer answer = find(answerId);
+        actionable(answer, reviewer);
+        Map<String, CriterionRow> rows = criteria(answer);
+        for (int i = 0; i < overrides.size(); i++) {
+            if (!rows.containsKey(overrides.get(i).criterion())) {
+                throw ApiProblem.unprocessable("unknown-criterion", "Unknown criterion",
+                        "overrides[" + i + "].criterion", "the answer's score has criteria " + rows.keySet());
+            }
+        }
+        String fromStatus = answer.status;
+        long version = answer.version;
+        Instant now = now();
+        int updated = em.createNativeQuery("""
+                        UPDATE answer SET status = ?1, decision = ?1, decided_by = ?2, decided_at = ?3,
+                            reviewed_by = ?2, claimed_by = NULL, claimed_until = NULL, version = version + 1
+                        WHERE id = ?4 AND version = ?5 AND reviewed_by IS NULL""")
+                .setParameter(1, request.decision()).setParameter(2, reviewer)
+                .setParameter(3, now.atOffset(ZoneOffset.UTC)).setParameter(4, answer.id)
+                .setParameter(5, version)
+                .executeUpdate();
+        if (updated == 0) {
+            throw ApiProblem.conflict("concurrent-decision", "Decided concurrently",
+                    "another reviewer decided answer " + answer.id + " first");
+        }
+        em.refresh(answer);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("status", Map.of("from", fromStatus, "to", request.decision()));
+        changes.put("scores", overrides.isEmpty() ? List.of()
+                : applyOverrides(answer, reviewer, rows, overrides).get("scores"));
+        audit(answer, "DECISION", reviewer, now, request.decision(), request.comment(), changes, fromStatus);
+        em.flush();
+        decisions.decided(answer, fromStatus, request.decision(), reviewer, now);
+        return AnswerView.of(answer);
+    }
+
+    // ---- steps
+
+    private static List<Override> validateDecision(DecisionRequest request) {
         if (request == null) {
             throw ApiProblem.invalid("$", "a JSON object with decision is required");
         }
@@ -163,93 +233,177 @@ public class ReviewService {
         if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
             throw ApiProblem.invalid("comment", "at most " + MAX_COMMENT + " characters");
         }
-        List<ReviewModels.Override> overrides = request.overrides() == null ? List.of() : request.overrides();
-        int max = config.review().maxCriterionScore();
+        List<Override> overrides = request.overrides() == null ? List.of() : request.overrides();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < overrides.size(); i++) {
-            ReviewModels.Override o = overrides.get(i);
-            if (o == null || o.criterion() == null || o.criterion().isBlank()) {
-                throw ApiProblem.invalid("overrides[" + i + "].criterion", "is required");
+            Override o = overrides.get(i);
+            String at = "overrides[" + i + "].";
+            if (o == null) {
+                throw ApiProblem.invalid(at + "criterion", "is required");
             }
+            validateOverride(o, at, false);
             if (!seen.add(o.criterion())) {
-                throw ApiProblem.invalid("overrides[" + i + "].criterion", "is overridden twice");
-            }
-            if (o.score() == null || o.score() < 0 || o.score() > max) {
-                throw ApiProblem.invalid("overrides[" + i + "].score", "must be 0 to " + max);
+                throw ApiProblem.invalid(at + "criterion", "is overridden twice");
             }
         }
+        return overrides;
+    }
 
-        Answer answer = find(answerId);
+    private static void validateOverride(Override o, String at, boolean commentRequired) {
+        if (o.criterion() == null || o.criterion().isBlank()) {
+            throw ApiProblem.invalid(at + "criterion", "is required");
+        }
+        if (o.score() == null || o.score() < 0 || o.score() > ScoreMath.MAX_CRITERION) {
+            throw ApiProblem.invalid(at + "score", "must be 0 to " + ScoreMath.MAX_CRITERION);
+        }
+        if (commentRequired && (o.comment() == null || o.comment().isBlank())) {
+            throw ApiProblem.invalid(at + "comment", "is required: say why the score changes");
+        }
+        if (o.comment() != null && o.comment().length() > MAX_COMMENT) {
+            throw ApiProblem.invalid(at + "comment", "at most " + MAX_COMMENT + " characters");
+        }
+    }
+
+    /**
+     * Stores the overrides and recomputes the answer's overall and verdict from all of its criteria.
+     *
+     * @return the audit's changes: scores from/to, overall and verdict from/to
+     */
+    private Map<String, Object> applyOverrides(Answer answer, String reviewer, Map<String, CriterionRow> rows,
+                                               List<Override> overrides) {
+        Map<String, Integer> current = new HashMap<>();
+        rows.values().forEach(r -> current.put(r.key(), r.current()));
+        List<Map<String, Object>> scores = new ArrayList<>();
+        for (Override o : overrides) {
+            em.createNativeQuery("""
+                            UPDATE answer_criterion SET override_score = ?1, override_comment = ?2, overridden_by = ?3
+                            WHERE answer_id = ?4 AND key = ?5""")
+                    .setParameter(1, o.score()).setParameter(2, o.comment()).setParameter(3, reviewer)
+                    .setParameter(4, answer.id).setParameter(5, o.criterion())
+                    .executeUpdate();
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("criterion", o.criterion());
+            change.put("from", current.get(o.criterion()));
+            change.put("to", o.score());
+            scores.add(change);
+            current.put(o.criterion(), o.score());
+        }
+        JsonNode document = document(answer);
+        int machineOverall = document.path("overall").asInt(answer.overall == null ? 0 : answer.overall);
+        List<ScoreMath.Criterion> criteria = rows.values().stream()
+                .map(r -> new ScoreMath.Criterion(r.key(), r.weight(), r.machine(), current.get(r.key()))).toList();
+        boolean overridden = criteria.stream().anyMatch(c -> c.current() != c.machine());
+        int overall = ScoreMath.overall(machineOverall, criteria);
+        String verdict = ScoreMath.verdict(document.path("verdict").asText(answer.verdict), overridden, overall,
+                config.review().passFrom(), config.review().borderlineFrom());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("scores", scores);
+        changes.put("overall", fromTo(answer.overall, overall));
+        changes.put("verdict", fromTo(answer.verdict, verdict));
+        em.createNativeQuery("UPDATE answer SET overall = ?1, verdict = ?2 WHERE id = ?3")
+                .setParameter(1, overall).setParameter(2, verdict).setParameter(3, answer.id).executeUpdate();
+        answer.overall = overall;
+        answer.verdict = verdict;
+        return changes;
+    }
+
+    private static Map<String, Object> fromTo(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
+    }
+
+    /** The checks before any change: not one's own, scored, not decided by a human, not claimed by another. */
+    private void actionable(Answer answer, String reviewer) {
+        notOwn(answer, reviewer);
         if ("SUBMITTED".equals(answer.status)) {
             throw ApiProblem.conflict("not-scored-yet", "Not scored yet",
                     "answer " + answer.id + " has no machine score yet");
         }
+        undecided(answer);
+        notHeldByAnother(answer, reviewer, now());
+    }
+
+    private static void notOwn(Answer answer, String reviewer) {
+        if (answer.userId.equals(reviewer)) {
+            throw ApiProblem.forbidden("own-answer", "Own answer",
+                    "reviewers do not review, score or decide their own answers");
+        }
+    }
+
+    private static void undecided(Answer answer) {
         if (answer.reviewedBy != null) {
             throw ApiProblem.conflict("already-decided", "Already decided",
                     "answer " + answer.id + " was already decided by " + answer.reviewedBy);
         }
-        Map<String, Integer> machine = new HashMap<>();
-        Map<String, Integer> previous = new HashMap<>();
-        for (Object o : em.createNativeQuery(
-                        "SELECT key, machine_score, override_score FROM answer_criterion WHERE answer_id = ?1")
+    }
+
+    private static void notHeldByAnother(Answer answer, String reviewer, Instant now) {
+        if (held(answer, now) && !answer.claimedBy.equals(reviewer)) {
+            throw ApiProblem.conflict("claimed", "Claimed by another reviewer",
+                    "answer " + answer.id + " is claimed by " + answer.claimedBy + " until " + answer.claimedUntil);
+        }
+    }
+
+    private static boolean held(Answer answer, Instant now) {
+        return answer.claimedBy != null && answer.claimedUntil != null && answer.claimedUntil.isAfter(now);
+    }
+
+    private void audit(Answer answer, String action, String reviewer, Instant at, String decision, String comment,
+                       Map<String, Object> changes) {
+        audit(answer, action, reviewer, at, decision, comment, changes, answer.status);
+    }
+
+    private void audit(Answer answer, String action, String reviewer, Instant at, String decision, String comment,
+                       Map<String, Object> changes, String fromStatus) {
+        em.createNativeQuery("""
+                        INSERT INTO review_audit (answer_id, action, reviewer, at, from_status, decision, comment,
+                                                  changes)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb))""")
+                .setParameter(1, answer.id).setParameter(2, action).setParameter(3, reviewer)
+                .setParameter(4, at.atOffset(ZoneOffset.UTC)).setParameter(5, fromStatus)
+                .setParameter(6, decision).setParameter(7, comment).setParameter(8, EventJson.write(changes))
+                .executeUpdate();
+    }
+
+    private Map<String, CriterionRow> criteria(Answer answer) {
+        JsonNode rubric = catalogue.rubric(answer.questionId, answer.part).orElse(MissingNode.getInstance());
+        Map<String, Double> weights = new HashMap<>();
+        rubric.path("criteria").forEach(c -> {
+            if (c.path("weight").isNumber()) {
+                weights.put(c.path("key").asText(), c.path("weight").asDouble());
+            }
+        });
+        Map<String, CriterionRow> rows = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("""
+                        SELECT key, kind, title, machine_score, override_score, override_comment, overridden_by
+                        FROM answer_criterion WHERE answer_id = ?1 ORDER BY key""")
                 .setParameter(1, answer.id).getResultList()) {
             Object[] r = (Object[]) o;
-            machine.put((String) r[0], ((Number) r[1]).intValue());
-            previous.put((String) r[0], (Integer) r[2]);
+            String key = (String) r[0];
+            rows.put(key, new CriterionRow(key, (String) r[1], (String) r[2], weights.get(key),
+                    ((Number) r[3]).intValue(), (Integer) r[4], (String) r[5], (String) r[6]));
         }
-        for (int i = 0; i < overrides.size(); i++) {
-            if (!machine.containsKey(overrides.get(i).criterion())) {
-                throw ApiProblem.unprocessable("unknown-criterion", "Unknown criterion",
-                        "overrides[" + i + "].criterion", "the answer's score has criteria " + machine.keySet());
-            }
-        }
+        return rows;
+    }
 
-        String fromStatus = answer.status;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int updated = em.createNativeQuery("""
-                        UPDATE answer SET status = ?1, decision = ?1, decided_by = ?2, decided_at = ?3,
-                            reviewed_by = ?2, version = version + 1
-                        WHERE id = ?4 AND version = ?5 AND reviewed_by IS NULL""")
-                .setParameter(1, request.decision()).setParameter(2, reviewer)
-                .setParameter(3, now.atOffset(ZoneOffset.UTC)).setParameter(4, answer.id)
-                .setParameter(5, answer.version)
-                .executeUpdate();
-        if (updated == 0) {
-            throw ApiProblem.conflict("concurrent-decision", "Decided concurrently",
-                    "another reviewer decided answer " + answer.id + " first");
-        }
-
-        List<Map<String, Object>> scoreChanges = new ArrayList<>();
-        for (ReviewModels.Override o : overrides) {
-            em.createNativeQuery("UPDATE answer_criterion SET override_score = ?1 WHERE answer_id = ?2 AND key = ?3")
-                    .setParameter(1, o.score()).setParameter(2, answer.id).setParameter(3, o.criterion())
-                    .executeUpdate();
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("criterion", o.criterion());
-            Integer before = previous.get(o.criterion());
-            change.put("from", before != null ? before : machine.get(o.criterion()));
-            change.put("to", o.score());
-            scoreChanges.add(change);
-        }
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("status", Map.of("from", fromStatus, "to", request.decision()));
-        changes.put("scores", scoreChanges);
-        em.createNativeQuery("""
-                        INSERT INTO review_audit (answer_id, reviewer, at, from_status, decision, comment, changes)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb))""")
-                .setParameter(1, answer.id).setParameter(2, reviewer).setParameter(3, now.atOffset(ZoneOffset.UTC))
-                .setParameter(4, fromStatus).setParameter(5, request.decision()).setParameter(6, request.comment())
-                .setParameter(7, EventJson.write(changes))
-                .executeUpdate();
-
-        em.refresh(answer);
-        decisions.decided(answer, request.decision(), reviewer, now);
-        return AnswerView.of(answer);
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Answer find(String answerId) {
         UUID id = SubmissionService.parseId(answerId);
         Answer answer = id == null ? null : Answer.findById(id);
+        if (answer == null) {
+            throw ApiProblem.notFound("answer " + answerId);
+        }
+        return answer;
+    }
+
+    private Answer lock(String answerId) {
+        UUID id = SubmissionService.parseId(answerId);
+        Answer answer = id == null ? null : Answer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (answer == null) {
             throw ApiProblem.notFound("answer " + answerId);
         }
@@ -270,27 +424,5 @@ public class ReviewService {
 
     private static JsonNode orEmpty(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? EventJson.MAPPER.createArrayNode() : node;
-    }
-
-    /** Position in the queue: the last item's submission time and id, opaque to clients. */
-    record Cursor(Instant submittedAt, UUID id) {
-
-        String encode() {
-            String raw = submittedAt.getEpochSecond() + "." + submittedAt.getNano() + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                int dot = raw.indexOf('.');
-                Instant at = Instant.ofEpochSecond(Long.parseLong(raw.substring(0, dot)),
-                        Long.parseLong(raw.substring(dot + 1, bar)));
-                return new Cursor(at, UUID.fromString(raw.substring(bar + 1)));
-            } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor this API returned");
-            }
-        }
     }
 }

@@ -65,14 +65,55 @@ public class ScoringService {
                     answer.revision);
             return Result.IGNORED;
         }
-        boolean first = "SUBMITTED".equals(answer.status);
-        // a newer scorer may replace a score until a decision is final; the same or an older one never does
-        boolean newerScorer = !first && RESCORABLE.contains(answer.status) && answer.reviewedBy == null
-                && ScorerVersion.compare(event.scorerVersion(), answer.scorerVersion) > 0;
-        if (!first && !newerScorer) {
+        if (!accepts(answer, event)) {
             return Result.IGNORED;
         }
+        String fromStatus = answer.status;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        store(answer, event, document, now);
+        history.append(answer.id, "SCORED", answer.overall, "scorer " + event.scorerVersion());
+        decide(answer, fromStatus, event, now);
+        return Result.APPLIED;
+    }
+
+    /**
+     * Whether a score replaces what the answer has. A human decision is final. An answer without a score takes any
+     * score. A score against an older rubric version is stale; one against a newer version replaces the stored one.
+     * For the same rubric version, a pending re-score takes the score it waits for (a reviewer's request: the next
+     * one), and otherwise a strictly newer scorer may re-score an answer that waits for a reviewer. Redeliveries and
+     * the same or older scorers change nothing.
+     */
+    static boolean accepts(Answer answer, ScoredEvent event) {
+        if (answer.reviewedBy != null) {
+            return false;
+        }
+        if (answer.score == null) {
+            return true;
+        }
+        int rubric = compareRubric(event.rubricVersion(), answer.rubricVersion);
+        if (rubric < 0) {
+            return false;
+        }
+        if (rubric > 0) {
+            return true;
+        }
+        if (answer.rescoreRequestedAt != null) {
+            // a re-score for a new rubric waits for a score against it; one a reviewer asked for takes the next score
+            return answer.rescoreRubricVersion == null || compareRubric(event.rubricVersion(),
+                    answer.rescoreRubricVersion) >= 0;
+        }
+        return RESCORABLE.contains(answer.status)
+                && ScorerVersion.compare(event.scorerVersion(), answer.scorerVersion) > 0;
+    }
+
+    private static int compareRubric(Integer event, Integer stored) {
+        if (stored == null) {
+            return event == null ? 0 : 1;
+        }
+        return event == null ? -1 : Integer.compare(event, stored);
+    }
+
+    private void store(Answer answer, ScoredEvent event, String document, Instant now) {
         answer.overall = event.overall();
         answer.confidence = event.confidence();
         answer.verdict = event.verdict();
@@ -81,21 +122,31 @@ public class ScoringService {
         answer.score = document;
         answer.scoredAt = now;
         answer.status = "SCORED";
+        answer.rescoreRequestedAt = null;
+        answer.rescoreRubricVersion = null;
+        answer.reviewReason = null;
         answer.version++;
         replaceCriteria(answer, event);
-        history.append(answer.id, "SCORED", answer.overall, "scorer " + event.scorerVersion());
+    }
 
+    /** The automatic decision on the new score; an earlier automatic decision it replaces is undone. */
+    private void decide(Answer answer, String fromStatus, ScoredEvent event, Instant now) {
         DecisionRules.Outcome outcome = rules.decide(event.overall(), event.confidence(), event.verdict());
         answer.status = outcome.name();
         if (outcome == DecisionRules.Outcome.NEEDS_REVIEW) {
+            answer.decision = null;
+            answer.decidedBy = null;
+            answer.decidedAt = null;
+            em.flush();
             history.append(answer.id, answer.status, answer.overall, Decisions.AUTO);
+            decisions.leftApproval(answer, fromStatus);
         } else {
             answer.decision = outcome.name();
             answer.decidedBy = Decisions.AUTO;
             answer.decidedAt = now;
-            decisions.decided(answer, outcome.name(), Decisions.AUTO, now);
+            em.flush();
+            decisions.decided(answer, fromStatus, outcome.name(), Decisions.AUTO, now);
         }
-        return Result.APPLIED;
     }
 
     private void replaceCriteria(Answer answer, ScoredEvent event) {

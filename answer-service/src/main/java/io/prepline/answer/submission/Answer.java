@@ -58,5 +58,16 @@ public class Answer extends PanacheEntityBase {
     public Instant decidedAt;
     @Column(name = "reviewed_by")
     public String reviewedBy;
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+    @Column(name = "review_reason")
+    public String reviewReason;
+    @Column(name = "rescore_requested_at")
+    public Instant rescoreRequestedAt;
+    /** The rubric version a pending re-score waits for (null: any score for the same or a newer rubric). */
+    @Column(name = "rescore_rubric_version")
+    public Integer rescoreRubricVersion;
     public long version;
 }

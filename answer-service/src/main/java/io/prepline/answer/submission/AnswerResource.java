@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.prepline.answer.api.Examples;
 import io.prepline.answer.problem.ApiProblem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,6 +22,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +53,12 @@ public class AnswerResource {
             description = "Body 1 to 20,000 characters after trimming; requests over 128 KiB are refused with 413 before being read. "
                     + "Idempotency-Key: the same key and body return the first answer, another body gives 422. "
                     + "Unknown fields are refused with 400.")
-    public Uni<Response> submit(AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @APIResponse(responseCode = "202", description = "Accepted: the answer, SUBMITTED; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnswerView.class),
+            examples = @ExampleObject(name = "submitted", value = Examples.SUBMITTED)))
+    @APIResponse(responseCode = "422", description = "Refused: no such question, not open, no rubric, wrong part, idempotency key reused", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "rubric-missing", value = Examples.PROBLEM_RUBRIC_MISSING)))
+    public Uni<Response> submit(@RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "answer", value = Examples.SUBMIT_REQUEST))) AnswerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         // Non-blocking signature: the body is read whole on the I/O thread (a blocking one would hand it over to the
         // worker chunk by chunk under the connection's lock); the transaction then runs on a worker thread.
         String userId = token.getSubject();
@@ -69,6 +80,10 @@ public class AnswerResource {
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One answer: its owner or a reviewer (404 for anyone else)")
+    @APIResponse(responseCode = "200", description = "The answer; its owner sees the feedback and reviewers as a role", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnswerView.class),
+            examples = @ExampleObject(name = "with-feedback", value = Examples.ANSWER_WITH_FEEDBACK)))
+    @APIResponse(responseCode = "404", description = "Not found, or another candidate's answer", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not-found", value = Examples.PROBLEM_NOT_FOUND)))
     public AnswerView get(@PathParam("id") String id) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
         return submissions.find(id, token.getSubject(), reviewer)

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.Jdbc;
 import io.prepline.answer.catalogue.CatalogueStore;
+import io.prepline.answer.feedback.FeedbackModels;
+import io.prepline.answer.feedback.FeedbackService;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.problem.ApiProblem;
 import io.prepline.answer.publishing.Outbox;
@@ -45,6 +47,9 @@ public class SubmissionService {
 
     @Inject
     AnswerConfig config;
+
+    @Inject
+    FeedbackService feedback;
 
     @Transactional
     public Submitted submit(String userId, AnswerRequest request, String idempotencyKey) {
@@ -102,6 +107,12 @@ public class SubmissionService {
                     question.parts().isEmpty() ? "this question has no parts"
                             : "this question has parts " + question.parts());
         }
+        // without a rubric the scorer can only dead-letter the answer: refuse it now rather than strand it
+        if (part == null ? !question.hasRubric() : !question.scorableParts().contains(part)) {
+            throw ApiProblem.unprocessable("rubric-missing", "No rubric yet", "question",
+                    (part == null ? "this question" : "part " + part + " of this question")
+                            + " has no rubric yet, so answers to it cannot be scored");
+        }
 
         // revisions of one user's answer to one question part are numbered without gaps or duplicates
         lock("rev:" + userId + ":" + question.id() + ":" + (part == null ? 0 : part));
@@ -130,12 +141,11 @@ public class SubmissionService {
         answer.persist();
         history.append(answer.id, answer.status, null, userId);
         outbox.append(config.topics().submitted(), answer.id.toString(), SubmittedEvent.TYPE,
-                new SubmittedEvent(answer.id, userId, answer.questionId, answer.questionSlug, part,
-                        answer.revision, body, answer.submittedAt));
+                SubmittedEvent.of(answer));
         return new Submitted(AnswerView.of(answer), false);
     }
 
-    /** The answer if the caller may see it: its owner, or a reviewer. */
+    /** The answer if the caller may see it: its owner (with the feedback, reviewers as a role), or a reviewer. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AnswerView> find(String answerId, String userId, boolean reviewer) {
         UUID id = parseId(answerId);
@@ -144,7 +154,19 @@ public class SubmissionService {
         }
         return Answer.<Answer>findByIdOptional(id)
                 .filter(a -> reviewer || a.userId.equals(userId))
-                .map(AnswerView::of);
+                // a reviewer reading their own answer reads it as its owner
+                .map(a -> AnswerView.of(a, feedback(a).orElse(null), reviewer && !a.userId.equals(userId)));
+    }
+
+    /** The owner's feedback on a stored answer, or empty while it has no score. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<FeedbackModels.Feedback> feedback(UUID answerId) {
+        return Answer.<Answer>findByIdOptional(answerId).flatMap(this::feedback);
+    }
+
+    private Optional<FeedbackModels.Feedback> feedback(Answer a) {
+        return feedback.of(new FeedbackService.Source(a.id, a.questionId, a.part, a.score, a.overall, a.verdict,
+                a.confidence, a.rubricVersion, a.reviewedBy, a.decision, a.decidedAt));
     }
 
     public static UUID parseId(String value) {

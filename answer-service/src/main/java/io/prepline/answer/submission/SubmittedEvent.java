@@ -8,4 +8,10 @@ public record SubmittedEvent(UUID answerId, String userId, UUID questionId, Stri
                              int revision, String body, Instant submittedAt) {
 
     public static final String TYPE = "io.prepline.answer.submitted.v1";
+
+    /** The event of a stored revision; re-scores publish it again unchanged. */
+    public static SubmittedEvent of(Answer a) {
+        return new SubmittedEvent(a.id, a.userId, a.questionId, a.questionSlug, a.part, a.revision, a.body,
+                a.submittedAt);
+    }
 }

@@ -11,15 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** An open event stream of one answer: collects "event:" names and "id:" values until the server ends it. */
-final class EventStream {
+public final class EventStream {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final List<String> names = new CopyOnWriteArrayList<>();
-    final List<String> ids = new CopyOnWriteArrayList<>();
+    public final List<String> names = new CopyOnWriteArrayList<>();
+    public final List<String> ids = new CopyOnWriteArrayList<>();
+    public final List<String> data = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> ended;
 
-    EventStream(URL base, String answerId, String token, String lastEventId) {
+    public EventStream(URL base, String answerId, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/v1/answers/" + answerId + "/events"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
         if (lastEventId != null) {
@@ -29,6 +30,8 @@ final class EventStream {
             response.body().forEach(line -> {
                 if (line.startsWith("event:")) {
                     names.add(line.substring(6).strip());
+                } else if (line.startsWith("data:")) {
+                    data.add(line.substring(5).strip());
                 } else if (line.startsWith("id:")) {
                     ids.add(line.substring(3).strip());
                 }
@@ -38,7 +41,7 @@ final class EventStream {
     }
 
     /** The status code, once the server has ended the stream (30 s at most). */
-    int awaitEnd() throws Exception {
+    public int awaitEnd() throws Exception {
         return ended.get(30, TimeUnit.SECONDS);
     }
 }

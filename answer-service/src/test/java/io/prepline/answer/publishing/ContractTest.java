@@ -20,7 +20,21 @@ class ContractTest {
     }
 
     @Test
+    void rubricFixturesFollowTheQuestionServiceSchema() {
+        SchemaCheck.assertValidForProducer("question-service", "catalogue",
+                Fixtures.snapshotWithRubric(question, 2, 2));
+    }
+
+    @Test
+    void deadLetterFixturesFollowTheReviewWorkerSchema() {
+        SchemaCheck.assertValidForProducer("review-worker", "dlq",
+                Fixtures.deadLetter(UUID.randomUUID().toString(), "RUBRIC_MISSING", "2026-11-23T19:05:00Z"));
+    }
+
+    @Test
     void scoredFixturesFollowTheReviewWorkerSchema() {
+        SchemaCheck.assertValidForProducer("review-worker", "scored",
+                Fixtures.scored(UUID.randomUUID().toString(), question, 1, 72, 0.81, "BORDERLINE", "1.0.0", 3, 2));
         SchemaCheck.assertValidForProducer("review-worker", "scored",
                 Fixtures.scored(UUID.randomUUID().toString(), question, 1, 72, 0.81, "BORDERLINE", "1.0.0", 3));
     }

@@ -320,8 +320,20 @@ public class CatalogueService {
         return new QuestionDocument(q.id, q.slug, q.title, q.overview, q.body, q.category, q.difficulty, q.status,
                 q.version, q.asks, q.topics, g.interviewerExpects(), g.approach(), g.followUps(), g.constraints(),
                 g.clarifyingQuestions(), g.strongAnswerCovers(), g.quickAnswer(), null, teaser(q.sampleAnswer),
-                q.parts, relatedRefs(q.relatedIds), null,
+                q.parts, criteria(q.id), relatedRefs(q.relatedIds), null,
                 new QuestionDocument.Counters(q.likesCount, q.commentsCount, q.solvedCount), q.createdAt, q.updatedAt);
+    }
+
+    /** The current rubrics' criteria without their points: what a candidate may know before answering. */
+    private List<QuestionDocument.JudgedBy> criteria(UUID questionId) {
+        List<QuestionDocument.JudgedBy> criteria = new ArrayList<>();
+        rubrics.current(questionId).forEach((part, rubric) -> {
+            for (Rubric.Criterion c : rubric.criteria) {
+                criteria.add(new QuestionDocument.JudgedBy(part == RubricService.WHOLE_QUESTION ? null : part,
+                        c.key(), c.title(), c.kind(), c.weight()));
+            }
+        });
+        return criteria;
     }
 
     public List<QuestionDocument.Section> teaser(List<QuestionDocument.Section> sections) {

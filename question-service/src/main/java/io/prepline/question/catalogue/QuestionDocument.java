@@ -50,6 +50,9 @@ public record QuestionDocument(
         List<@NotNull @Valid Section> sampleAnswer,
         @Schema(readOnly = true, description = "The first lines of each sample-answer section") List<Section> sampleAnswerTeaser,
         @Size(max = 20) @Schema(description = "Parts of a multi-part question, numbered from 1") List<@NotNull @Valid Part> parts,
+        @Schema(readOnly = true, description = "How answers are judged: the criteria of the question's rubric and of "
+                + "each part's rubric (title, kind, weight); the expected points stay with the scorer and reviewers")
+        List<JudgedBy> criteria,
         @Size(max = 20) @Schema(description = "Curated related questions (only slug is read on input)")
         List<@NotNull @Valid RelatedRef> related,
         @Valid @Schema(description = "Rubric of the whole question; input only (read it from /rubric)") Rubric rubric,
@@ -86,6 +89,16 @@ public record QuestionDocument(
                              @Schema(readOnly = true) String title,
                              @Schema(readOnly = true) Difficulty difficulty,
                              @Schema(readOnly = true, description = "Companies that asked it") List<String> companies) {
+    }
+
+    /** One criterion answers are judged by; {@code part} is absent for the whole question's rubric. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A criterion of a rubric, without its points")
+    public record JudgedBy(@Schema(description = "Part number, absent for the whole question", examples = "1") Integer part,
+                           @Schema(examples = "definitions") String key,
+                           @Schema(examples = "Defines pruning correctly") String title,
+                           @Schema(examples = "DEFINITIONS") String kind,
+                           @Schema(description = "Share of the overall score", examples = "0.3") Double weight) {
     }
 
     @Schema(description = "Engagement counters")

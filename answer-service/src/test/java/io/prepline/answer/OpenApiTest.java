@@ -1,0 +1,64 @@
+package io.prepline.answer;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiTest {
+
+    private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+
+    @Test
+    void everyOperationHasAnExampleResponseAndEveryRequestBodyAnExample() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        List<String> missing = new ArrayList<>();
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
+            if (!path.getKey().startsWith("/api/v1")) {
+                continue;
+            }
+            for (String method : METHODS) {
+                JsonNode op = path.getValue().path(method);
+                if (op.isMissingNode()) {
+                    continue;
+                }
+                operations++;
+                String name = method.toUpperCase() + " " + path.getKey();
+                if (!hasExamples(op.path("responses"))) {
+                    missing.add(name + " (responses)");
+                }
+                if (op.has("requestBody") && !hasExamples(op.path("requestBody"))) {
+                    missing.add(name + " (request body)");
+                }
+            }
+        }
+        assertEquals(14, operations, "operations of answer-service");
+        assertTrue(missing.isEmpty(), "operations without examples: " + missing);
+    }
+
+    private static boolean hasExamples(JsonNode node) {
+        if (node.has("examples") && !node.path("examples").isEmpty()) {
+            return true;
+        }
+        if (node.has("example")) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (child.isContainerNode() && hasExamples(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
