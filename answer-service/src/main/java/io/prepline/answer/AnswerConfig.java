@@ -111,11 +111,11 @@ public interface AnswerConfig {
         Duration claimLease();
 
         /** Overall from which a recomputed score is a PASS (the scorer's band). */
-        @WithDefault("58")
+        @WithDefault("60")
         int passFrom();
 
         /** Overall from which a recomputed score is BORDERLINE, below it FAIL (the scorer's band). */
-        @WithDefault("42")
+        @WithDefault("40")
         int borderlineFrom();
     }
 

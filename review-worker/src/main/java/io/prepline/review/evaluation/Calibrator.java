@@ -106,7 +106,8 @@ final class Calibrator {
         for (RubricScorer.PointFeatures f : features) {
             mean += c.probability(f) / features.size();
         }
-        return new double[] {best.overall() >= RubricScorer.PASS_THRESHOLD ? 1 : 0, RubricScorer.margin(mean)};
+        double pass = best.overall() >= RubricScorer.PASS_THRESHOLD ? 1 : 0;
+        return new double[] {pass, RubricScorer.margin(mean, features.size())};
     }
 
     private static double label(GradedItem item) {

@@ -30,6 +30,7 @@ final class Judge {
     static final int BORDERLINE_FROM = 40;
     static final double HUMAN_BELOW = 0.3;
     static final double NAMED_CREDIT = 0.5;
+    static final int INDEPENDENT_POINTS = 4;
 
     private Judge() {
     }
@@ -80,16 +81,21 @@ final class Judge {
      * half). The probabilities, not the overall, because credits stop at 0 and 1 and would hide how sure each mark
      * is.
      */
-    static double confidence(double meanProbability, RubricScorer.Calibration calibration) {
-        double m = margin(meanProbability);
+    static double confidence(double meanProbability, int points, RubricScorer.Calibration calibration) {
+        double m = margin(meanProbability, points);
         return 1 / (1 + Math.exp(-(calibration.confidenceBias() + calibration.confidenceMargin() * m
                 + calibration.confidenceMarginSquared() * m * m)));
     }
 
-    /** |p - the probability that earns half the credit|, in units of the credit ramp's width. */
-    static double margin(double meanProbability) {
+    /**
+     * |p - the probability that earns half the credit|, in units of the credit ramp's width, times the square root
+     * of the number of points (at most {@value #INDEPENDENT_POINTS}): several points judged one by one make the
+     * overall surer than one, though not as much as independent coin tosses would.
+     */
+    static double margin(double meanProbability, int points) {
         double half = (FULL_CREDIT_FROM + MISSING_BELOW) / 2;
-        return Math.abs(meanProbability - half) / (FULL_CREDIT_FROM - MISSING_BELOW);
+        return Math.abs(meanProbability - half) / (FULL_CREDIT_FROM - MISSING_BELOW)
+                * Math.sqrt(Math.max(1, Math.min(points, INDEPENDENT_POINTS)));
     }
 
     static Verdict verdict(int overall, double confidence, boolean needsHuman) {

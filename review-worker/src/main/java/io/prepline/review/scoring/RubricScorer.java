@@ -35,13 +35,13 @@ public class RubricScorer implements AnswerScorer {
      * of concept groups matched + echo*similarity of the unit to the question + negation*(one of the two negated, the
      * other not) + align*word-piece alignment}, {@code p = sigmoid(z)}; and the confidence curve
      * {@code sigmoid(confidenceBias + confidenceMargin * m + confidenceMarginSquared * m^2)} with
-     * {@code m = margin(mean probability)} (see {@link Judge}). Fitted by
+     * {@code m = margin(mean probability, points)} (see {@link Judge}). Fitted by
      * {@code EvaluateMain --calibrate} on the calibration half of the development set.
      */
     public record Calibration(double bias, double cosine, double concepts, double echo, double negation, double align,
                               double confidenceBias, double confidenceMargin, double confidenceMarginSquared) {
-        public static final Calibration DEFAULT = new Calibration(-2.523, 0.404, 0.806, 0.835, -0.286, 2.473,
-                -0.148, 0.279, 1.036);
+        public static final Calibration DEFAULT = new Calibration(-2.525, 0.409, 0.81, 0.835, -0.276, 2.466,
+                -0.58, 0.928, 0.238);
 
         double z(PointMatcher.Features f) {
             return bias + cosine * f.cosine() + concepts * f.concepts() + echo * f.echo() + negation * f.negation()
@@ -60,8 +60,8 @@ public class RubricScorer implements AnswerScorer {
     }
 
     /** For calibration: the confidence margin of a mean point probability (see {@link Judge#margin}). */
-    public static double margin(double meanProbability) {
-        return Judge.margin(meanProbability);
+    public static double margin(double meanProbability, int points) {
+        return Judge.margin(meanProbability, points);
     }
 
     /** Features of the best-matching unit for one point: the inputs of the calibration. */
@@ -163,7 +163,7 @@ public class RubricScorer implements AnswerScorer {
                 new HardCases.MatchSummary(bestCosine, bestConcepts, covered));
         int overall = findings.cap(Judge.overall(weights, meanCredits));
         double meanProbability = Judge.weightedMean(weights, meanProbabilities);
-        double confidence = round2(findings.confidence(Judge.confidence(meanProbability, calibration)));
+        double confidence = round2(findings.confidence(Judge.confidence(meanProbability, pr.pointCount, calibration)));
         Verdict verdict = Judge.verdict(overall, confidence, findings.needsHuman);
         List<Comment> comments = new ArrayList<>(findings.comments);
         comments.add(Feedback.summary(verdict, overall, covered, pr.pointCount, criteria));
