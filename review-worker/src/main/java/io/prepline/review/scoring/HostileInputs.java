@@ -18,6 +18,7 @@ public final class HostileInputs {
         out.put("nested-quotes", ">".repeat(chars - 20) + " pruning removes weights");
         out.put("nested-lists", nestedLists(chars));
         out.put("nested-emphasis", "*".repeat(chars / 2 - 12) + "pruning" + "*".repeat(chars / 2 - 12));
+        out.put("nested-alternating", "*a _b ".repeat(chars / 6));
         out.put("nested-links", "[".repeat(chars / 2) + "pruning" + "](x)".repeat(chars / 8));
         out.put("one-long-word", "a".repeat(chars));
         out.put("punctuation", ".,;:!?-()[]{}'\"".repeat(chars / 15));
