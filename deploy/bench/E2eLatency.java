@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
 /**
  * End-to-end latency of the running stack: submits answers at a fixed rate and measures, for each accepted answer,
  * the time from the 202 of POST /api/v1/answers to the first GET that shows a status other than SUBMITTED.
- * Usage: java E2eLatency.java ANSWERS_URL RATE_PER_S SECONDS POLL_MS QUESTION_SLUG TOKEN...
+ * Usage: java E2eLatency.java ANSWERS_URL RATE_PER_S SECONDS POLL_MS QUESTION_SLUG WARMUP_SECONDS FIRST_N IDS_FILE
+ * TOKEN...
+ * WARMUP_SECONDS: an unmeasured run at 2/s before the measured one (0: none, to measure a freshly started stack);
+ * FIRST_N: the first N measured answers (in submission order) are also reported on their own; IDS_FILE ("-": none)
+ * receives one line per answer: index, answer id, seconds since the run started at submission, latency in ms.
  */
 public class E2eLatency {
 
@@ -33,28 +37,47 @@ public class E2eLatency {
         int seconds = Integer.parseInt(args[2]);
         long pollMs = Long.parseLong(args[3]);
         String slug = args[4];
-        List<String> tokens = List.of(args).subList(5, args.length);
+        int warmupSeconds = Integer.parseInt(args[5]);
+        int firstN = Integer.parseInt(args[6]);
+        String idsFile = args[7];
+        List<String> tokens = List.of(args).subList(8, args.length);
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
-        // warm-up, not measured: JIT, connection pools, the rubric's embeddings in the worker's cache
-        run(http, timer, base, slug, tokens, 2, 5, pollMs);
-        System.out.println("warm-up done");
+        if (warmupSeconds > 0) {
+            // warm-up, not measured: JIT, connection pools, the rubric's embeddings in the worker's cache
+            run(http, timer, base, slug, tokens, 2, warmupSeconds, pollMs);
+            System.out.println("warm-up done (" + warmupSeconds + " s at 2/s)");
+        } else {
+            System.out.println("no warm-up: the first answer is the first the stack sees");
+        }
         Result result = run(http, timer, base, slug, tokens, rate, seconds, pollMs);
         timer.shutdownNow();
-        report(result, rate, seconds, pollMs);
+        report(result, rate, seconds, pollMs, firstN);
+        if (!"-".equals(idsFile)) {
+            try (java.io.PrintWriter out = new java.io.PrintWriter(idsFile)) {
+                result.answers().stream().sorted(java.util.Comparator.comparingInt(Answer::index)).forEach(a ->
+                        out.printf(Locale.ROOT, "%d %s %.3f %s%n", a.index(), a.id(), a.submittedS(),
+                                a.latencyNs() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", a.latencyNs() / 1e6)));
+            }
+        }
         System.exit(result.failures.isEmpty() && result.timedOut.get() == 0 && result.finished ? 0 : 1);
     }
 
     record Result(List<Long> latenciesNs, ConcurrentLinkedQueue<String> failures, AtomicInteger timedOut,
-                  boolean finished, int total) {
+                  boolean finished, int total, List<Answer> answers) {
+    }
+
+    /** One accepted answer: its place in the run, when it was accepted (s since the start), its latency (-1: none). */
+    record Answer(int index, String id, double submittedS, long latencyNs) {
     }
 
     private static Result run(HttpClient http, ScheduledExecutorService timer, String base, String slug,
                               List<String> tokens, int rate, int seconds, long pollMs) throws InterruptedException {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latenciesNs = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger timedOut = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
@@ -70,16 +93,16 @@ public class E2eLatency {
         for (int i = 0; i < total; i++) {
             int n = i;
             timer.schedule(() -> submit(http, base, slug, tokens.get(n % tokens.size()), body + "\n\nRun " + n + ".",
-                    timer, pollMs, latenciesNs, failures, timedOut, done), start + n * periodNs - System.nanoTime(),
-                    TimeUnit.NANOSECONDS);
+                    timer, pollMs, latenciesNs, failures, timedOut, done, n, start, answers),
+                    start + n * periodNs - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
         List<Long> sorted = new ArrayList<>(latenciesNs);
         Collections.sort(sorted);
-        return new Result(sorted, failures, timedOut, finished, total);
+        return new Result(sorted, failures, timedOut, finished, total, new ArrayList<>(answers));
     }
 
-    private static void report(Result r, int rate, int seconds, long pollMs) {
+    private static void report(Result r, int rate, int seconds, long pollMs, int firstN) {
         List<Long> sorted = r.latenciesNs();
         ConcurrentLinkedQueue<String> failures = r.failures();
         AtomicInteger timedOut = r.timedOut();
@@ -93,6 +116,29 @@ public class E2eLatency {
                     pollMs, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6);
         }
         failures.stream().limit(5).forEach(f -> System.out.println("failure: " + f));
+        List<Answer> byIndex = r.answers().stream().sorted(java.util.Comparator.comparingInt(Answer::index)).toList();
+        if (firstN > 0 && !byIndex.isEmpty()) {
+            summary("first " + firstN + " answers", byIndex.stream().filter(a -> a.index() < firstN).toList());
+            summary("the rest", byIndex.stream().filter(a -> a.index() >= firstN).toList());
+        }
+        // when the latency settles: per 10 s of the run, by submission time
+        for (int w = 0; w * 10 < seconds; w++) {
+            int from = w * 10;
+            summary(String.format(Locale.ROOT, "submitted in s %d-%d", from, from + 10), byIndex.stream()
+                    .filter(a -> a.submittedS() >= from && a.submittedS() < from + 10).toList());
+        }
+    }
+
+    private static void summary(String label, List<Answer> answers) {
+        List<Long> sorted = answers.stream().map(Answer::latencyNs).filter(l -> l >= 0).sorted().toList();
+        long missing = answers.size() - sorted.size();
+        if (sorted.isEmpty()) {
+            System.out.printf(Locale.ROOT, "  %-24s n %3d  no latency%n", label, answers.size());
+            return;
+        }
+        System.out.printf(Locale.ROOT, "  %-24s n %3d  p50 %5.0f  p90 %5.0f  p99 %5.0f  max %5.0f ms%s%n", label,
+                sorted.size(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6,
+                missing > 0 ? " (" + missing + " without a latency)" : "");
     }
 
     private static double ms(List<Long> sorted, double q) {
@@ -102,7 +148,8 @@ public class E2eLatency {
 
     private static void submit(HttpClient http, String base, String slug, String token, String answer,
                                ScheduledExecutorService timer, long pollMs, ConcurrentLinkedQueue<Long> latencies,
-                               ConcurrentLinkedQueue<String> failures, AtomicInteger timedOut, CountDownLatch done) {
+                               ConcurrentLinkedQueue<String> failures, AtomicInteger timedOut, CountDownLatch done,
+                               int index, long runStart, ConcurrentLinkedQueue<Answer> answers) {
         String json = "{\"question\":\"" + slug + "\",\"body\":\"" + answer.replace("\n", "\\n") + "\"}";
         HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v1/answers"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -121,29 +168,34 @@ public class E2eLatency {
                 done.countDown();
                 return;
             }
-            poll(http, base + "/api/v1/answers/" + id.group(1), token, accepted, timer, pollMs, latencies, failures,
-                    timedOut, done);
+            String answerId = id.group(1);
+            double submittedS = (accepted - runStart) / 1e9;
+            poll(http, base + "/api/v1/answers/" + answerId, token, accepted, timer, pollMs, latencies, failures,
+                    timedOut, done, latency -> answers.add(new Answer(index, answerId, submittedS, latency)));
         });
     }
 
     private static void poll(HttpClient http, String url, String token, long accepted, ScheduledExecutorService timer,
                              long pollMs, ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> failures,
-                             AtomicInteger timedOut, CountDownLatch done) {
+                             AtomicInteger timedOut, CountDownLatch done, java.util.function.LongConsumer outcome) {
         HttpRequest get = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             long now = System.nanoTime();
             if (error != null || response.statusCode() != 200) {
                 failures.add("GET " + url + ": " + (error != null ? error : response.statusCode()));
+                outcome.accept(-1);
                 done.countDown();
                 return;
             }
             Matcher status = STATUS.matcher(response.body());
             if (status.find() && !"SUBMITTED".equals(status.group(1))) {
                 latencies.add(now - accepted);
+                outcome.accept(now - accepted);
                 done.countDown();
             } else if (now - accepted > 30_000_000_000L) {
                 timedOut.incrementAndGet();
+                outcome.accept(-1);
                 done.countDown();
             } else {
                 // fine polling while the answer is within the target, coarser after: polling every outstanding
@@ -151,7 +203,7 @@ public class E2eLatency {
                 long waitedMs = (now - accepted) / 1_000_000;
                 long delay = waitedMs < 1_000 ? pollMs : waitedMs < 5_000 ? 4 * pollMs : 20 * pollMs;
                 timer.schedule(() -> poll(http, url, token, accepted, timer, pollMs, latencies, failures, timedOut,
-                        done), delay, TimeUnit.MILLISECONDS);
+                        done, outcome), delay, TimeUnit.MILLISECONDS);
             }
         });
     }
