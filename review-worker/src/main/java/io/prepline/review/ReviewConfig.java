@@ -39,7 +39,10 @@ public interface ReviewConfig {
         @WithDefault("${java.io.tmpdir}/prepline/review-worker/streams")
         String stateDir();
 
-        /** Stream threads, each scoring its share of the partitions: one per core is the useful maximum. */
+        /**
+         * Stream threads, each scoring its share of the partitions: more than one per partition of the submissions
+         * topic stay idle. On cores shared with other busy processes, more threads get the worker a larger share.
+         */
         @WithDefault("2")
         int threads();
 
@@ -60,6 +63,24 @@ public interface ReviewConfig {
          */
         @WithDefault("PT0S")
         Duration startupWait();
+
+        /**
+         * Answers the scorer scores at start-up, before the pipeline starts, so that the JIT has compiled its code
+         * before the first submission (0: only load the model).
+         */
+        @WithDefault("40")
+        int warmUpAnswers();
+
+        /** The longest the warm-up may take; the pipeline starts after it even if fewer answers were scored. */
+        @WithDefault("PT15S")
+        Duration warmUpMax();
+
+        /**
+         * How often the catalogue store is checked for questions whose rubric the scorer has not prepared yet (it
+         * prepares each rubric version once, ahead of the first answer to it). Zero: prepare on the first answer.
+         */
+        @WithDefault("PT2S")
+        Duration rubricPrepareInterval();
 
         /** How often held submissions are looked up again. */
         @WithDefault("PT1S")

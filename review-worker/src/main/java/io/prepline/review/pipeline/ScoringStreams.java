@@ -1,9 +1,14 @@
 package io.prepline.review.pipeline;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +22,7 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prepline.review.ReviewConfig;
 import io.prepline.review.scoring.AnswerScorer;
 import io.prepline.review.scoring.Rubric;
@@ -35,6 +42,62 @@ public class ScoringStreams {
 
     private static final Logger LOG = Logger.getLogger(ScoringStreams.class);
 
+    private static Rubric.Point point(String id, String text, String... concepts) {
+        return new Rubric.Point(id, text, java.util.Arrays.stream(concepts).map(c -> List.of(c.split("\\|"))).toList());
+    }
+
+    /** A rubric of the catalogue's shape (four criteria, thirteen points with concept groups), for the warm-up. */
+    private static final Rubric WARM_UP_RUBRIC = new Rubric("warm-up", null, 1,
+            "What is a unit test, how does it differ from an integration test, and when is a mock the wrong tool?",
+            null, List.of(
+            new Rubric.Criterion("definitions", "DEFINITIONS", "Defines the kinds of tests", 1.0, List.of(
+                    point("d1", "A unit test checks one small unit of code in isolation", "unit", "isolation|isolated"),
+                    point("d2", "An integration test checks that components work together", "integration", "together|combined"),
+                    point("d3", "A mock replaces a dependency with a programmable stand-in", "mock|stub|fake", "dependency|collaborator"),
+                    point("d4", "Tests should be deterministic and fast", "deterministic|repeatable", "fast|quick"))),
+            new Rubric.Criterion("tradeoffs", "TRADE_OFFS", "Weighs the costs", 1.0, List.of(
+                    point("t1", "Unit tests are fast but miss wiring and configuration errors", "wiring|configuration", "miss|catch"),
+                    point("t2", "Integration tests are slower and harder to debug", "slow|slower", "debug"),
+                    point("t3", "Mocks couple a test to the implementation", "couple|coupling", "implementation"))),
+            new Rubric.Criterion("pitfalls", "PITFALLS", "Knows the pitfalls", 1.0, List.of(
+                    point("p1", "Mocking what you do not own hides behaviour changes", "own", "behaviour|behavior"),
+                    point("p2", "Flaky tests erode trust in the suite", "flaky", "trust"),
+                    point("p3", "Testing private methods makes refactoring harder", "private", "refactor|refactoring"))),
+            new Rubric.Criterion("evaluation", "EVALUATION", "Judges a test suite", 1.0, List.of(
+                    point("e1", "Coverage alone does not show that behaviour is checked", "coverage", "assert|assertion|checked"),
+                    point("e2", "Mutation testing shows whether tests catch faults", "mutation", "fault|bug"),
+                    point("e3", "A test pyramid balances many unit tests with few end-to-end tests", "pyramid", "end-to-end|e2e")))));
+
+    /** An answer of the usual shape (headings, prose, a list, inline code), about 330 words. */
+    private static final String WARM_UP_ANSWER = """
+            ## Unit and integration tests
+
+            A unit test checks one small unit of code, usually a function or a class, in isolation from its
+            collaborators. It is fast and deterministic, so a developer can run hundreds of them on every change.
+            An integration test checks that several components work together: the code with its database, a message
+            broker or another service. It catches wiring and configuration errors that unit tests miss, but it is
+            slower, needs more setup and is harder to debug when it fails.
+
+            ## Mocks
+
+            A mock replaces a dependency with a programmable stand-in, for example a `PaymentGateway` that returns a
+            fixed answer. Mocks keep unit tests fast, but they couple the test to the implementation: when the code is
+            refactored the test breaks although the behaviour did not change. Mocking what you do not own is the worst
+            case, because the real library may change its behaviour and the mock will not notice.
+
+            - Prefer fakes or real in-memory implementations for your own storage code.
+            - Use contract tests for the services you call.
+            - Do not test private methods; test the public behaviour instead, so refactoring stays cheap.
+
+            ## Judging a suite
+
+            Coverage alone does not show that the behaviour is checked, since a test without assertions still covers
+            lines. Mutation testing changes the code on purpose and shows whether the tests catch the fault. Flaky
+            tests are dangerous: once developers stop trusting the suite they ignore real failures. A healthy suite
+            follows the test pyramid, with many unit tests, fewer integration tests and a handful of end-to-end tests
+            that exercise the main user journeys. Finally, keep tests independent of each other and of the clock, so
+            that they give the same result on a laptop and on the build server.""";
+
     private final ReviewConfig config;
     private final AnswerScorer scorer;
     private final String bootstrapServers;
@@ -42,6 +105,9 @@ public class ScoringStreams {
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
     private volatile boolean catalogueLoaded;
+    private ScheduledExecutorService rubricPreparer;
+    /** The raw catalogue record each rubric was last prepared from, by question id (only the preparer's thread). */
+    private final Map<String, String> prepared = new HashMap<>();
 
     ScoringStreams(ReviewConfig config, AnswerScorer scorer,
                    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
@@ -79,6 +145,7 @@ public class ScoringStreams {
                 app.start();
                 catalogueLoaded = true;
                 LOG.info("catalogue store loaded; scoring pipeline starting");
+                startRubricPreparer();
             } catch (RuntimeException e) {
                 LOG.error("the scoring pipeline did not start", e);
             }
@@ -100,23 +167,117 @@ public class ScoringStreams {
         }
     }
 
-    /** Loads the scorer's model before the first submission arrives, so that one does not wait for it. */
+    /**
+     * Loads the scorer's model and runs its Java code until the JIT has compiled it, before the first submission
+     * arrives: scoring a cold process took several times as long, on the cores the rest of the stack was warming up
+     * on, so the first minute's submissions queued behind each other. Bounded by {@code review.streams.warm-up-answers}
+     * and {@code review.streams.warm-up-max}.
+     */
     private void warmUp() {
         long started = System.nanoTime();
+        int answers = config.streams().warmUpAnswers();
+        long deadline = started + config.streams().warmUpMax().toNanos();
+        int scored = 0;
         try {
-            Rubric rubric = new Rubric("warm-up", null, 0, "What is a unit test?", null, List.of(
-                    new Rubric.Criterion("definitions", "DEFINITIONS", "Defines a unit test", 1.0, List.of(
-                            new Rubric.Point("definitions-1", "A unit test checks one small unit of code in isolation",
-                                    List.of(List.of("unit"), List.of("test")))))));
-            scorer.score(rubric, "A unit test checks one function in isolation.");
-            LOG.infof("scorer %s ready in %d ms", scorer.version(), (System.nanoTime() - started) / 1_000_000);
+            scorer.score(WARM_UP_RUBRIC, "A unit test checks one function in isolation.");
+            LOG.infof("scorer %s loaded in %d ms", scorer.version(), (System.nanoTime() - started) / 1_000_000);
+            for (int i = 0; i < answers && System.nanoTime() < deadline; i++) {
+                // a different last sentence each time: nothing the scorer may cache by answer is reused
+                scorer.score(WARM_UP_RUBRIC, WARM_UP_ANSWER + "\n\nWarm-up answer " + i + " of " + answers + ".");
+                scored++;
+            }
+            LOG.infof("scorer %s warmed up with %d answers in %d ms", scorer.version(), scored,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("the scorer failed to warm up; submissions will show whether it works", e);
         }
     }
 
+    /**
+     * Prepares the rubric of every question (and part) in the catalogue store, and again whenever a question's record
+     * changes, on a thread of its own: the scorer caches a rubric's embeddings when it first scores against it, which
+     * the first answer to each question would otherwise wait for.
+     */
+    private void startRubricPreparer() {
+        Duration every = config.streams().rubricPrepareInterval();
+        if (every.isZero() || every.isNegative()) {
+            return;
+        }
+        rubricPreparer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "review-rubric-preparer");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        rubricPreparer.scheduleWithFixedDelay(this::prepareRubrics, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void prepareRubrics() {
+        try {
+            Optional<ReadOnlyKeyValueStore<String, String>> store = catalogue();
+            if (store.isEmpty()) {
+                return;
+            }
+            long started = System.nanoTime();
+            int rubrics = 0;
+            try (KeyValueIterator<String, String> all = store.get().all()) {
+                while (all.hasNext()) {
+                    var entry = all.next();
+                    if (entry.value == null || entry.value.equals(prepared.get(entry.key))) {
+                        continue;
+                    }
+                    prepared.put(entry.key, entry.value);
+                    rubrics += prepare(entry.value);
+                }
+            }
+            if (rubrics > 0) {
+                LOG.infof("prepared %d rubrics in %d ms", rubrics, (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            // a store being rebuilt or closed: try again next time
+            LOG.debugf(e, "preparing rubrics failed");
+        }
+    }
+
+    private int prepare(String raw) {
+        CatalogueQuestion question;
+        try {
+            question = Json.read(raw, CatalogueQuestion.class);
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
+        if (question == null || question.retired()) {
+            return 0;
+        }
+        int count = 0;
+        count += prepare(RubricResolver.resolve(question, null));
+        if (question.parts() != null) {
+            for (CatalogueQuestion.PartPayload part : question.parts()) {
+                if (part != null && part.number() != null) {
+                    count += prepare(RubricResolver.resolve(question, part.number()));
+                }
+            }
+        }
+        return count;
+    }
+
+    private int prepare(RubricResolver.Resolution resolution) {
+        if (resolution instanceof RubricResolver.Found found) {
+            try {
+                scorer.score(found.rubric(), "Preparing this rubric.");
+                return 1;
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "preparing the rubric of question %s failed", found.rubric().questionId());
+            }
+        }
+        return 0;
+    }
+
     @PreDestroy
     void stop() {
+        if (rubricPreparer != null) {
+            rubricPreparer.shutdownNow();
+        }
         KafkaStreams app = streams;
         if (metrics != null) {
             metrics.close();
