@@ -16,8 +16,8 @@ import io.prepline.answer.Jdbc;
 
 /**
  * XP for the first approved answer of each UTC day; the table's keys make it once per day and once per answer.
- * Awards and withdrawals of one user and day take the same advisory lock, so a withdrawal sees every approval
- * committed before it and an approval that waits for it finds the day free.
+ * Awards and withdrawals of one user take the same advisory lock before they read anything, so a withdrawal sees
+ * every approval and every moved award committed before it, and an approval that waits for it finds the day free.
  */
 @ApplicationScoped
 public class XpLedger {
@@ -32,7 +32,7 @@ public class XpLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean awardFirstApprovalOfDay(String userId, UUID answerId, Instant approvedAt) {
         LocalDate day = LocalDate.ofInstant(approvedAt, ZoneOffset.UTC);
-        lockDay(userId, day);
+        lockUser(userId);
         return insert(userId, day, answerId);
     }
 
@@ -44,13 +44,14 @@ public class XpLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean withdraw(String userId, UUID answerId) {
+        // the lock comes before any read: an award moved to this answer by a concurrent withdrawal is then visible
+        lockUser(userId);
         List<?> days = em.createNativeQuery("SELECT day FROM xp_award WHERE answer_id = ?1")
                 .setParameter(1, answerId).getResultList();
         if (days.isEmpty()) {
             return false;
         }
         LocalDate day = days.get(0) instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) days.get(0);
-        lockDay(userId, day);
         int deleted = em.createNativeQuery("DELETE FROM xp_award WHERE answer_id = ?1").setParameter(1, answerId)
                 .executeUpdate();
         if (deleted == 0) {
@@ -76,8 +77,9 @@ public class XpLedger {
                 .executeUpdate() == 1;
     }
 
-    private void lockDay(String userId, LocalDate day) {
-        Jdbc.query(em, "SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))", ps -> ps.setString(1, "xp:" + userId + ":" + day),
+    /** One user's awards and withdrawals, whatever the day, one at a time (until the transaction ends). */
+    private void lockUser(String userId) {
+        Jdbc.query(em, "SELECT 1 FROM pg_advisory_xact_lock(hashtext(?))", ps -> ps.setString(1, "xp:" + userId),
                 rows -> rows.next());
     }
 }
