@@ -11,8 +11,6 @@ public interface QuestionConfig {
 
     Topics topics();
 
-    Relay relay();
-
     Api api();
 
     Seed seed();
@@ -27,37 +25,6 @@ public interface QuestionConfig {
         /** Final decisions on answers, for solved counts and sample-answer access. */
         @WithDefault("answers.decided.v1")
         String decided();
-    }
-
-    /** The outbox relay that moves committed events to Kafka. */
-    interface Relay {
-        /** Whether this instance runs a relay (only one active relay at a time holds the advisory lock). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Pause between polls of an empty outbox. */
-        @WithDefault("200ms")
-        Duration pollInterval();
-
-        /** Events sent per round trip. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** Longest pause between attempts while the broker is unreachable (doubling from the poll interval). */
-        @WithDefault("10s")
-        Duration maxBackoff();
-
-        /** Upper bound for one send to be acknowledged before the batch is retried. */
-        @WithDefault("15s")
-        Duration sendTimeout();
-
-        /** PostgreSQL advisory lock id that elects the single active relay. */
-        @WithDefault("7301001")
-        long lockId();
-
-        /** CloudEvents source of the published events. */
-        @WithDefault("/question-service")
-        String source();
     }
 
     /** Limits and caching of the REST API. */
@@ -119,8 +86,12 @@ public interface QuestionConfig {
         @WithDefault("5s")
         Duration checkInterval();
 
-        /** Pause before listening again after the connection was lost (caches are bypassed meanwhile). */
-        @WithDefault("1s")
-        Duration reconnectDelay();
+        /** First pause before listening again after the connection was lost (caches are bypassed meanwhile). */
+        @WithDefault("500ms")
+        Duration minBackoff();
+
+        /** The pause doubles up to this while the database stays unreachable. */
+        @WithDefault("10s")
+        Duration maxBackoff();
     }
 }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.sse.Sse;
 
 import io.prepline.answer.api.Examples;
 import io.prepline.answer.problem.ApiProblem;
-import io.prepline.answer.publishing.EventJson;
+import io.prepline.platform.messaging.EventJson;
 import io.prepline.answer.submission.AnswerView;
 import io.prepline.answer.submission.SubmissionService;
 import io.quarkus.security.Authenticated;

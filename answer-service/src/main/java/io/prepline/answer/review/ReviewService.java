@@ -27,7 +27,7 @@ import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.catalogue.CatalogueStore;
 import io.prepline.answer.decision.Decisions;
 import io.prepline.answer.problem.ApiProblem;
-import io.prepline.answer.publishing.EventJson;
+import io.prepline.platform.messaging.EventJson;
 import io.prepline.answer.review.ReviewModels.AuditEntry;
 import io.prepline.answer.review.ReviewModels.Claim;
 import io.prepline.answer.review.ReviewModels.CriterionDetail;

@@ -21,7 +21,7 @@ import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.feedback.FeedbackService;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.problem.ApiProblem;
-import io.prepline.answer.publishing.Outbox;
+import io.prepline.prepline.outbox.Outbox;
 
 /** Accepts answers: validates them against the local catalogue, stores a new revision and its event together. */
 @ApplicationScoped

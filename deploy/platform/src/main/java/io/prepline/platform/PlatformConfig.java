@@ -7,16 +7,21 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Settings of the shared infrastructure, under {@code platform.*}, the same names in every service. Whether a service
- * has an outbox at all is the build-time switch {@code platform.outbox.enabled} (review-worker has no database).
+ * Settings of the shared infrastructure, under {@code prepline.*}, the same names in every service. Whether a service
+ * has an outbox at all is the build-time switch {@code prepline.outbox.enabled} (review-worker has no database).
+ * The prefix is not {@code platform}: Quarkus keeps {@code platform.*} for its own platform properties.
  */
-@ConfigMapping(prefix = "platform")
+@ConfigMapping(prefix = "prepline")
 public interface PlatformConfig {
 
     Outbox outbox();
 
     /** The outbox relay that publishes committed events to Kafka. */
     interface Outbox {
+        /** Build time: whether this service has an outbox (its tables and the writer and relay beans). */
+        @WithDefault("false")
+        boolean enabled();
+
         /** Whether this instance runs a relay (only the instance holding the advisory lock relays). */
         @WithDefault("true")
         boolean relay();

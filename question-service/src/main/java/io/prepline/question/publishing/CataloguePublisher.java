@@ -1,15 +1,17 @@
 package io.prepline.question.publishing;
 
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prepline.question.QuestionConfig;
+import io.prepline.prepline.outbox.Outbox;
 import io.prepline.question.catalogue.QuestionEntity;
+import io.prepline.question.problem.FieldError;
+import io.prepline.question.problem.ProblemException;
 import io.prepline.question.rubric.RubricService;
 import io.prepline.question.rubric.RubricVersionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,21 +30,46 @@ public class CataloguePublisher {
     ObjectMapper json;
     @Inject
     QuestionConfig config;
+    @Inject
+    Outbox outbox;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void questionChanged(QuestionEntity question) {
-        OutboxEventEntity event = new OutboxEventEntity();
-        event.topic = config.topics().catalogue();
-        event.recordKey = question.id.toString();
-        event.eventType = EVENT_TYPE;
-        try {
-            event.payload = json.writeValueAsString(snapshot(question));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise question " + question.id, e);
+        CatalogueQuestionV1 snapshot = snapshot(question);
+        String payload = write(snapshot);
+        if (!outbox.fits(payload)) {
+            throw tooLargeToPublish(snapshot, Outbox.bytes(payload));
         }
-        event.createdAt = Instant.now();
-        event.eventId = UUID.randomUUID();
-        event.persist();
+        outbox.appendJson(config.topics().catalogue(), question.id.toString(), EVENT_TYPE, payload);
+    }
+
+    /**
+     * A snapshot the broker could never take would stop nobody (the relay sets it aside) but would leave answer-service
+     * and the worker with the previous version: refuse the change instead, naming the largest field. The exception
+     * rolls the transaction back, so nothing of the change is written.
+     */
+    private ProblemException tooLargeToPublish(CatalogueQuestionV1 snapshot, int bytes) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("body", write(snapshot.prompt()).length());
+        sizes.put("sampleAnswer", write(snapshot.sampleAnswer()).length());
+        sizes.put("rubric", write(snapshot.rubric()).length());
+        for (CatalogueQuestionV1.Part part : snapshot.parts()) {
+            sizes.put("parts[" + part.number() + "].rubric", write(part.rubric()).length());
+            sizes.put("parts[" + part.number() + "].prompt", write(part.prompt()).length());
+        }
+        String field = sizes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String message = "makes the published question " + bytes + " bytes, more than the " + outbox.maxPayloadBytes()
+                + " bytes an event may have";
+        return new ProblemException(422, "too-large-to-publish", "Too large to publish", field + " " + message,
+                List.of(new FieldError(field, message)), null);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a question snapshot", e);
+        }
     }
 
     public CatalogueQuestionV1 snapshot(QuestionEntity q) {

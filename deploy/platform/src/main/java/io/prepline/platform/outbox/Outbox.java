@@ -1,4 +1,4 @@
-package io.prepline.platform.outbox;
+package io.prepline.prepline.outbox;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
  * relay publishes it afterwards. Needs the tables of {@code outbox.sql} in this module's README.
  */
 @ApplicationScoped
-@IfBuildProperty(name = "platform.outbox.enabled", stringValue = "true")
+@IfBuildProperty(name = "prepline.outbox.enabled", stringValue = "true")
 public class Outbox {
 
     @Inject
@@ -37,7 +37,7 @@ public class Outbox {
     public void appendJson(String topic, String key, String eventType, String json) {
         if (!fits(json)) {
             throw new IllegalArgumentException("event " + eventType + " of " + key + " has " + bytes(json)
-                    + " bytes, more than platform.outbox.max-payload-bytes (" + maxPayloadBytes() + ")");
+                    + " bytes, more than prepline.outbox.max-payload-bytes (" + maxPayloadBytes() + ")");
         }
         em.createNativeQuery("INSERT INTO outbox_event (topic, record_key, event_type, payload) "
                         + "VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")

@@ -1,4 +1,4 @@
-package io.prepline.platform.outbox;
+package io.prepline.prepline.outbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

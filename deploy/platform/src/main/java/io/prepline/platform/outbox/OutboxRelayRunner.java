@@ -1,4 +1,4 @@
-package io.prepline.platform.outbox;
+package io.prepline.prepline.outbox;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,12 +27,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the {@link OutboxRelay} on its own thread (Quarkus' scheduler runs nothing more often than once a second):
- * rounds follow each other while there is work, pause {@code platform.outbox.interval} when the outbox is empty, and
+ * rounds follow each other while there is work, pause {@code prepline.outbox.interval} when the outbox is empty, and
  * back off while the broker or the database fails. Dead rows are logged once and counted in
  * {@code prepline_outbox_dead_total}.
  */
 @ApplicationScoped
-@IfBuildProperty(name = "platform.outbox.enabled", stringValue = "true")
+@IfBuildProperty(name = "prepline.outbox.enabled", stringValue = "true")
 public class OutboxRelayRunner {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayRunner.class);

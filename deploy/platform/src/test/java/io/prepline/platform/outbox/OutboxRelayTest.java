@@ -1,4 +1,4 @@
-package io.prepline.platform.outbox;
+package io.prepline.prepline.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
