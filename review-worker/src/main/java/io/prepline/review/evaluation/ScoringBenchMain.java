@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.prepline.review.scoring.HostileInputs;
 import io.prepline.review.scoring.Rubric;
 import io.prepline.review.scoring.RubricScorer;
 import io.prepline.review.scoring.ScoreDocument;
@@ -84,9 +85,24 @@ public final class ScoringBenchMain {
                 + "wall, %6.1f answers per CPU-second%n", scoring.perSecond(), scoring.perCpuSecond());
         System.out.printf(Locale.ROOT, "per core: %.1f answers/s (CPU time %.1f ms per answer; baseline %.1f)%n",
                 scoring.perCpuSecond(), 1000 / scoring.perCpuSecond(), baseline.perCpuSecond());
+        hostileInputs(scorer);
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "memory: heap used %d MB, resident %s%n",
                 (rt.totalMemory() - rt.freeMemory()) >> 20, residentMemory());
+    }
+
+    /** CPU time of each hostile input at the submission limit, scored once on this thread (nothing cached). */
+    private static void hostileInputs(RubricScorer scorer) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Rubric rubric = rubric();
+        System.out.printf(Locale.ROOT, "hostile inputs (20,000 characters each), CPU ms to score (target < 250):%n");
+        for (var input : HostileInputs.all(20_000).entrySet()) {
+            long start = threads.getCurrentThreadCpuTime();
+            ScoreDocument doc = scorer.score(rubric, input.getValue());
+            double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+            System.out.printf(Locale.ROOT, "  %-20s %7.1f ms  overall %3d  %s%n", input.getKey(), ms, doc.overall(),
+                    doc.flags());
+        }
     }
 
     private static void embedAll(List<String> sentences) {

@@ -122,7 +122,8 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
         ScoreDocument doc;
         try {
             doc = scorer.score(found.rubric(), submission.body());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // any failure, a stack overflow included, is this record's: dead-letter it and go on with the next one
             LOG.errorf(e, "scoring answer %s failed", submission.answerId());
             deadLetter(submission.answerId(), Reason.SCORING_FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), raw, now, timestamp);

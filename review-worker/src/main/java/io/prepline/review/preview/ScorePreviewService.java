@@ -49,7 +49,15 @@ public class ScorePreviewService {
                 default -> unknown(part == null ? "question" : "part", notFound.detail());
             };
         }
-        ScoreDocument doc = scorer.score(((RubricResolver.Found) resolution).rubric(), body);
+        ScoreDocument doc;
+        try {
+            doc = scorer.score(((RubricResolver.Found) resolution).rubric(), body);
+        } catch (RuntimeException | StackOverflowError e) {
+            // as in the pipeline, a failure is the answer's: the caller gets a problem naming it, never a 500
+            throw new ProblemException(422, "unscorable-answer", "The answer cannot be scored",
+                    "The scorer could not read this answer (" + e.getClass().getSimpleName() + ").",
+                    List.of(new FieldError("body", "the scorer could not read this answer")));
+        }
         return ScorePreview.of(question.slug(),
                 ScoreMapping.toEvent(null, question.id(), part, null, doc, null));
     }

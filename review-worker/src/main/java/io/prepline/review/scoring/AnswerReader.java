@@ -32,7 +32,7 @@ final class AnswerReader {
     private static final Set<String> SENTENCE_WORDS = Set.of("is", "are", "was", "were", "be", "can", "will", "has",
             "have", "does", "do", "it", "that", "which", "because", "when", "if", "to", "the", "a", "an", "by",
             "means", "so", "not", "would", "should");
-    static final int KEYWORDS_READ = 200;
+    static final int KEYWORDS_READ = 100;
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;/]");
 
     private final TermAnalyzer analyzer;

@@ -50,6 +50,9 @@ final class MarkdownSegmenter {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NON_SPACE = Pattern.compile("\\S+");
+    private static final Pattern DELIMITER_RUN = Pattern.compile("([*_~\\[\\]])\\1{3,}");
+    private static final Pattern LINES = Pattern.compile("\\R");
+    private static final Pattern MARKUP = Pattern.compile("[*_~\\[\\]()>#`|]+");
     private static final Pattern INLINE_MATH = Pattern.compile("\\$[^$\\n]{1,400}\\$");
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "eg", "ie", "mr", "mrs",
             "dr", "fig", "no", "approx", "al", "resp");
@@ -70,8 +73,24 @@ final class MarkdownSegmenter {
             truncated = true;
         }
         List<Unit> units = new ArrayList<>();
-        walkBlocks(PARSER.parse(source), units);
+        try {
+            walkBlocks(PARSER.parse(tame(source)), units);
+        } catch (StackOverflowError e) {
+            // the markdown parser recurses on some nestings; such an answer is read as plain lines instead
+            units.clear();
+            for (String line : LINES.split(source)) {
+                addProse(MARKUP.matcher(line).replaceAll(" "), Kind.SENTENCE, units);
+            }
+        }
         return new Segmented(List.copyOf(units), truncated);
+    }
+
+    /**
+     * Runs of more than three of the same emphasis or bracket character mean nothing more than three do, but nest the
+     * parser's work: they are shortened to three before parsing.
+     */
+    static String tame(String markdown) {
+        return DELIMITER_RUN.matcher(markdown).replaceAll("$1$1$1");
     }
 
     /** A block and whether it sits inside a list item. */

@@ -31,7 +31,7 @@ public final class SentenceModel {
     public static final int DIMENSION = 384;
     /** Word pieces read per text, [CLS] and [SEP] included; units are cut to fit well before this. */
     static final int MAX_TOKENS = 128;
-    private static final int CACHE_ENTRIES = 2048;
+    private static final int CACHE_ENTRIES = 512;
 
     /**
      * A text as the model read it.

@@ -49,7 +49,7 @@ class SemEvalAgreementTest {
                 .get("overall");
 
         // well above chance (about 0.5 weighted F1 for always answering the majority class)
-        assertTrue(((Number) overall.get("weighted_f1")).doubleValue() >= 0.62, overall::toString);
+        assertTrue(((Number) overall.get("weighted_f1")).doubleValue() >= 0.68, overall::toString);
         assertTrue(((Number) overall.get("pearson")).doubleValue() >= 0.3, overall::toString);
     }
 }

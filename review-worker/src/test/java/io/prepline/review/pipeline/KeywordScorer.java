@@ -11,7 +11,8 @@ import io.prepline.review.scoring.ScoreDocument.Coverage;
 
 /**
  * A small deterministic scorer for topology tests: a point is covered when every concept group has a term in the
- * answer. It fails on an answer containing {@code FAIL-SCORER}, to test that a scoring failure is contained.
+ * answer. It fails on an answer containing {@code FAIL-SCORER} (an exception), {@code OVERFLOW-SCORER} (a stack
+ * overflow) or {@code ERROR-SCORER} (another Error), to test that a scoring failure is contained.
  */
 final class KeywordScorer implements AnswerScorer {
 
@@ -24,6 +25,12 @@ final class KeywordScorer implements AnswerScorer {
     public ScoreDocument score(Rubric rubric, String answer) {
         if (answer.contains("FAIL-SCORER")) {
             throw new IllegalStateException("scorer failure on purpose");
+        }
+        if (answer.contains("OVERFLOW-SCORER")) {
+            throw new StackOverflowError("deep input on purpose");
+        }
+        if (answer.contains("ERROR-SCORER")) {
+            throw new AssertionError("an Error on purpose");
         }
         String text = answer.toLowerCase(Locale.ROOT);
         List<ScoreDocument.CriterionScore> criteria = new ArrayList<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -255,6 +256,34 @@ class ScoringTopologyTest {
 
         assertEquals("SCORING_FAILED", Fixtures.read(deadLetters.readValue()).get("reason").asText());
         assertEquals(good, scored.readKeyValue().key);
+    }
+
+    @Test
+    void poisonedAnswersBetweenGoodOnesAreDeadLetteredWithTheirReasonAndEveryGoodOneIsScored() {
+        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        List<String> good = new ArrayList<>();
+        List<String> poisoned = new ArrayList<>();
+        for (String poison : List.of("OVERFLOW-SCORER", "ERROR-SCORER", "FAIL-SCORER")) {
+            String before = UUID.randomUUID().toString();
+            String bad = UUID.randomUUID().toString();
+            submitted.pipeInput(before, Fixtures.submission(before, QUESTION, null, Fixtures.GOOD_ANSWER));
+            submitted.pipeInput(bad, Fixtures.submission(bad, QUESTION, null, poison));
+            good.add(before);
+            poisoned.add(bad);
+        }
+        String last = UUID.randomUUID().toString();
+        submitted.pipeInput(last, Fixtures.submission(last, QUESTION, null, Fixtures.GOOD_ANSWER));
+        good.add(last);
+
+        assertEquals(good, scored.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        List<TestRecord<String, String>> letters = deadLetters.readRecordsToList();
+        assertEquals(poisoned, letters.stream().map(TestRecord::key).toList());
+        for (TestRecord<String, String> letter : letters) {
+            JsonSchemas.assertValid("answers-submitted-dlq.v1.json", letter.value());
+            assertEquals("SCORING_FAILED", Fixtures.read(letter.value()).get("reason").asText());
+        }
+        assertTrue(Fixtures.read(letters.get(0).value()).get("detail").asText().startsWith("StackOverflowError"),
+                letters.get(0)::value);
     }
 
     @Test

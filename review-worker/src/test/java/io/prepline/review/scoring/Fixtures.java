@@ -16,7 +16,11 @@ final class Fixtures {
     }
 
     static Rubric pruningRubric() {
-        try (InputStream in = resource("pruning-rubric.json")) {
+        return rubric("pruning-rubric.json");
+    }
+
+    static Rubric rubric(String name) {
+        try (InputStream in = resource(name)) {
             return JSON.readValue(in, Rubric.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

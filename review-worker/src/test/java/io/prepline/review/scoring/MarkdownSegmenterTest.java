@@ -13,7 +13,7 @@ import io.prepline.review.scoring.MarkdownSegmenter.Unit;
 
 class MarkdownSegmenterTest {
 
-    private final MarkdownSegmenter segmenter = new MarkdownSegmenter(100, 10_000);
+    private final MarkdownSegmenter segmenter = new MarkdownSegmenter(40_000);
 
     private List<String> texts(String markdown) {
         return segmenter.segment(markdown).units().stream().map(Unit::text).toList();
@@ -66,14 +66,36 @@ class MarkdownSegmenterTest {
     }
 
     @Test
-    void longAnswersAreCutAtTheLimits() {
-        MarkdownSegmenter.Segmented s = new MarkdownSegmenter(3, 10_000).segment("One. Two. Three. Four. Five.");
-        assertEquals(3, s.units().size());
-        assertTrue(s.truncated());
-        MarkdownSegmenter.Segmented chars = new MarkdownSegmenter(100, 20).segment("A fairly long sentence here. "
+    void everyUnitIsKeptAndOnlyCharactersPastTheLimitAreCut() {
+        MarkdownSegmenter.Segmented s = new MarkdownSegmenter(10_000).segment("One. Two. Three. Four. Five. ".repeat(100));
+        assertEquals(500, s.units().size());
+        assertFalse(s.truncated());
+        MarkdownSegmenter.Segmented chars = new MarkdownSegmenter(20).segment("A fairly long sentence here. "
                 + "Another sentence follows.");
         assertTrue(chars.truncated());
-        assertFalse(new MarkdownSegmenter(100, 10_000).segment("Short.").truncated());
+    }
+
+    @Test
+    void nestingThousandsDeepIsWalkedWithoutRecursion() {
+        List<String> quotes = texts(">".repeat(20_000) + " deep quote");
+        assertEquals(List.of("deep quote"), quotes);
+        StringBuilder lists = new StringBuilder();
+        for (int i = 0; i < 140; i++) {
+            lists.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+        }
+        String all = String.join(" ", texts(lists.toString()));
+        assertTrue(all.contains("item 0") && all.contains("item 139"), all.length() + " characters read");
+        assertEquals(List.of("emphasis"), texts("*".repeat(10_000) + "emphasis" + "*".repeat(10_000)).stream()
+                .filter(t -> t.contains("emphasis")).map(t -> t.replace("*", "")).toList());
+    }
+
+    @Test
+    void punctuationRunsAndAbbreviationsSplitInOnePass() {
+        assertEquals(List.of(), texts(".".repeat(20_000)).stream().filter(t -> t.chars().anyMatch(
+                Character::isLetterOrDigit)).toList());
+        assertEquals(List.of("We use e.g. magnitude pruning.", "It works!"),
+                MarkdownSegmenter.sentences("We use e.g. magnitude pruning. It works!"));
+        assertEquals(5_000, MarkdownSegmenter.sentences("A bc. ".repeat(5_000)).size());
     }
 
     @Test
