@@ -48,10 +48,6 @@ public interface AnswerConfig {
         /** Longest accepted answer body, in characters (code points) after trimming. */
         @WithDefault("20000")
         int maxBodyChars();
-
-        /** Largest request body, in bytes, judged from Content-Length before reading (413 above). */
-        @WithDefault("131072")
-        long maxRequestBytes();
     }
 
     /** How a machine score becomes a decision without a human. */

@@ -41,9 +41,6 @@ public interface QuestionConfig {
         @WithDefault("200")
         int maxQueryLength();
 
-        /** Largest accepted request body, in bytes (above: 413). Keep below quarkus.http.limits.max-body-size. */
-        @WithDefault("1048576")
-        long maxBodyBytes();
 
         /** Largest bulk import, in questions. */
         @WithDefault("500")

@@ -16,6 +16,25 @@ public interface PlatformConfig {
 
     Outbox outbox();
 
+    Http http();
+
+    /** Requests, as every service refuses them. */
+    interface Http {
+        /**
+         * Largest request body, in bytes: above it 413 problem+json, from the Content-Length before the body is read,
+         * or while a chunked body is read. Keep quarkus.http.limits.max-body-size above it, as a last guard.
+         */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /**
+         * Refuse a JSON request without a body (400 invalid-json) before it reaches a resource: right where every
+         * JSON request carries a document; off where some operations take no body but clients still send the type.
+         */
+        @WithDefault("false")
+        boolean refuseEmptyJson();
+    }
+
     /** The outbox relay that publishes committed events to Kafka. */
     interface Outbox {
         /** Build time: whether this service has an outbox (its tables and the writer and relay beans). */

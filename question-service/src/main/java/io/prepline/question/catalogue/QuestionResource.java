@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.prepline.question.QuestionConfig;
-import io.prepline.question.problem.Problem;
-import io.prepline.question.problem.JsonBodies;
+import io.prepline.platform.problem.Problem;
+import io.prepline.platform.problem.JsonBodies;
 import io.prepline.question.search.FilterParams;
 import io.prepline.question.search.ListParams;
 import io.prepline.question.search.Listings;

@@ -1,7 +1,7 @@
 package io.prepline.question.engagement;
 
 import io.prepline.question.catalogue.Caller;
-import io.prepline.question.problem.Problem;
+import io.prepline.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

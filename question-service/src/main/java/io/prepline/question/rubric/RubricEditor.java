@@ -6,8 +6,8 @@ import java.util.Map;
 
 import io.prepline.question.catalogue.CatalogueService;
 import io.prepline.question.catalogue.QuestionEntity;
-import io.prepline.question.problem.FieldError;
-import io.prepline.question.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package io.prepline.question.rubric;
 
 import io.prepline.question.catalogue.Caller;
-import io.prepline.question.problem.JsonBodies;
-import io.prepline.question.problem.Problem;
+import io.prepline.platform.problem.JsonBodies;
+import io.prepline.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

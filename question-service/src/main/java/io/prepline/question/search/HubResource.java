@@ -1,7 +1,7 @@
 package io.prepline.question.search;
 
 import io.prepline.question.QuestionConfig;
-import io.prepline.question.problem.Problem;
+import io.prepline.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,6 +3,7 @@ package io.prepline.review.pipeline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
 
 import jakarta.annotation.PreDestroy;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.prepline.platform.messaging.KafkaClients;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,17 +39,17 @@ public class ScoringStreams {
 
     private final ReviewConfig config;
     private final AnswerScorer scorer;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
     private volatile boolean catalogueLoaded;
 
     ScoringStreams(ReviewConfig config, AnswerScorer scorer,
-                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
         this.config = config;
         this.scorer = scorer;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.registry = registry;
     }
 
@@ -151,8 +153,9 @@ public class ScoringStreams {
     private Properties properties() {
         ReviewConfig.Streams s = config.streams();
         Properties p = new Properties();
+        // servers, security protocol, SASL and TLS as every other Kafka client of the service (kafka.*)
+        p.putAll(KafkaClients.connectionSettings(kafkaConfig));
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.threads());

@@ -1,4 +1,4 @@
-package io.prepline.prepline.outbox;
+package io.prepline.platform.outbox;
 
 import java.time.Duration;
 import java.util.HashMap;

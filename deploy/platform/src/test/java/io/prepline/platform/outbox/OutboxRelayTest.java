@@ -1,4 +1,4 @@
-package io.prepline.prepline.outbox;
+package io.prepline.platform.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

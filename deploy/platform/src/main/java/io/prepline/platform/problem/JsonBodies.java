@@ -1,4 +1,4 @@
-package io.prepline.question.problem;
+package io.prepline.platform.problem;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,29 +26,30 @@ public class JsonBodies {
 
     public <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw ProblemException.invalid("body", "a JSON document is required");
+            throw new ProblemException(ProblemType.INVALID_JSON, "a JSON document is required",
+                    List.of(new FieldError("$", "is empty")));
         }
         try {
             return json.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             String field = orNearest(ProblemMapper.path(e), body, e.getLocation());
-            throw new ProblemException(400, "unknown-field", "Unknown field", "unknown field '" + field + "'",
-                    List.of(new FieldError(field, "is not a field of this document")), null);
+            throw new ProblemException(ProblemType.UNKNOWN_FIELD, "unknown field '" + field + "'",
+                    List.of(new FieldError(field, "is not a field of this document")));
         } catch (JsonMappingException e) {
             String field = orNearest(ProblemMapper.path(e), body, e.getLocation());
             if (field.isEmpty()) {
                 throw invalidJson();
             }
-            throw new ProblemException(400, "invalid-json", "Invalid JSON", "field '" + field + "' has the wrong type or format",
-                    List.of(new FieldError(field, "has the wrong type or format")), null);
+            throw new ProblemException(ProblemType.INVALID_JSON, "field '" + field + "' has the wrong type or format",
+                    List.of(new FieldError(field, "has the wrong type or format")));
         } catch (JsonProcessingException e) {
             throw invalidJson();
         }
     }
 
     private static ProblemException invalidJson() {
-        return new ProblemException(400, "invalid-json", "Invalid JSON", "the request body is not valid JSON",
-                List.of(new FieldError("body", "is not valid JSON")), null);
+        return new ProblemException(ProblemType.INVALID_JSON, "the request body is not valid JSON",
+                List.of(new FieldError("$", "is not valid JSON")));
     }
 
     static String orNearest(String path, String body, JsonLocation location) {

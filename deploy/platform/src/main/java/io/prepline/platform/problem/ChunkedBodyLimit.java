@@ -1,34 +1,33 @@
-package io.prepline.answer.problem;
+package io.prepline.platform.problem;
 
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
-import io.prepline.answer.AnswerConfig;
+import io.prepline.platform.PlatformConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Reads a body sent without Content-Length (chunked) itself, counting its bytes, so that one larger than
- * the service's limit (answer.submission.max-request-bytes) is refused with the same 413 problem as an oversized Content-Length
+ * the service's limit (prepline.http.max-body-bytes) is refused with the same 413 problem as an oversized Content-Length
  * (the HTTP layer would answer an empty 413). Nothing past the limit is kept, and the request never reaches a
  * resource. The rest of the body is read and dropped, so that a client which sends its whole body before reading
  * still gets the answer; past twice the limit the connection is closed.
  */
 public class ChunkedBodyLimit {
 
-    /** Looked up per request: the filter is created before the runtime configuration is. */
+    // a provider: filters are created before runtime configuration is available
     @Inject
-    Provider<AnswerConfig> config;
+    Provider<PlatformConfig> config;
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> readChunkedBody(ContainerRequestContext request, HttpServerRequest http) {
@@ -37,7 +36,7 @@ public class ChunkedBodyLimit {
                 || request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null || http.isEnded()) {
             return Uni.createFrom().nullItem();
         }
-        long limit = config.get().submission().maxRequestBytes();
+        long limit = config.get().http().maxBodyBytes();
         return Uni.createFrom().emitter(result -> {
             if ("100-continue".equalsIgnoreCase(request.getHeaderString("Expect"))) {
                 http.response().writeContinue();

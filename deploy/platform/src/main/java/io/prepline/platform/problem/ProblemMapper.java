@@ -1,4 +1,4 @@
-package io.prepline.question.problem;
+package io.prepline.platform.problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +10,21 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place where errors become {@code application/problem+json}; clients never see a stack trace. */
+/**
+ * Every service's one exception mapper: each refusal and failure of a REST call leaves as
+ * {@code application/problem+json} with a type of {@link ProblemType} (or of the service's domain); clients never see
+ * a stack trace. Refusals made before a request reaches REST (authentication, a malformed query string, the HTTP
+ * layer's limits) are answered the same way by {@link HttpProblems}.
+ */
 public class ProblemMapper {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
@@ -30,16 +35,16 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
-        if (e instanceof UnrecognizedPropertyException u) {
-            return respond(problem(400, "unknown-field", "Unknown field", "unknown field '" + field + "'",
-                    List.of(new FieldError(field, "is not a field of this document (" + u.getPropertyName() + ")"))));
+        if (e instanceof UnrecognizedPropertyException) {
+            return respond(Problem.of(ProblemType.UNKNOWN_FIELD, "unknown field '" + field + "'",
+                    List.of(new FieldError(field, "is not a field of this document"))));
         }
         if (e instanceof JsonMappingException && !field.isEmpty()) {
-            return respond(problem(400, "invalid-json", "Invalid JSON", "field '" + field + "' has the wrong type or format",
+            return respond(Problem.of(ProblemType.INVALID_JSON, "field '" + field + "' has the wrong type or format",
                     List.of(new FieldError(field, "has the wrong type or format"))));
         }
-        return respond(problem(400, "invalid-json", "Invalid JSON", "the request body is not valid JSON",
-                List.of(new FieldError("body", "is not valid JSON"))));
+        return respond(Problem.of(ProblemType.INVALID_JSON, "the request body is not valid JSON",
+                List.of(new FieldError("$", "is not valid JSON"))));
     }
 
     // more specific than JsonProcessingException, so it wins over the framework's own mapper for this type
@@ -50,24 +55,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(stripMethod(v.getPropertyPath().toString()), v.getMessage())).toList();
-        return respond(problem(400, "invalid-input", "Invalid input", "the request has invalid fields", errors));
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(stripMethod(v.getPropertyPath().toString()), v.getMessage()));
+        }
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, "the request has invalid fields", errors));
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return respond(problem(401, "unauthorized", "Unauthorized", "a bearer token is required", List.of()));
+        return respond(HttpProblems.unauthorized());
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(problem(401, "unauthorized", "Unauthorized", "the bearer token is not valid", List.of()));
+        return respond(HttpProblems.unauthorized());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(problem(403, "forbidden", "Forbidden", "your roles do not allow this operation", List.of()));
+        return respond(HttpProblems.forbidden());
     }
 
     @ServerExceptionMapper
@@ -78,35 +85,32 @@ public class ProblemMapper {
             }
         }
         int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
-            return respond(problem(500, "internal", "Internal error", "the request could not be completed", List.of()));
+            return respond(HttpProblems.internalError());
         }
-        String slug = switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> "bad-request";
-        };
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(problem(status, slug, title, e.getMessage() == null ? title : e.getMessage(), List.of()));
+        LOG.debugf(e, "request refused with %d", status);
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? (known == null ? "the request was refused" : known.getReasonPhrase())
+                : e.getMessage();
+        Response original = e.getResponse();
+        Response.ResponseBuilder answer = Response.fromResponse(original).type(Problem.MEDIA_TYPE)
+                .entity(HttpProblems.ofStatus(status, detail));
+        return answer.build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected error", e);
-        return respond(problem(500, "internal", "Internal error", "the request could not be completed", List.of()));
+        return respond(HttpProblems.internalError());
     }
 
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
-    }
-
-    private static Problem problem(int status, String slug, String title, String detail, List<FieldError> errors) {
-        return new Problem(Problem.TYPE_BASE + slug, title, status, detail, errors, null);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** {@code questions[2].asks[0].company} from Jackson's reference chain. */
@@ -125,8 +129,9 @@ public class ProblemMapper {
         return out.toString();
     }
 
+    /** {@code create.arg0.title} or {@code list.limit} -> the field or parameter as the client named it. */
     private static String stripMethod(String path) {
-        List<String> parts = new ArrayList<>(List.of(path.split("\\.", 3)));
-        return parts.size() == 3 ? parts.get(2) : parts.get(parts.size() - 1);
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }
 }
