@@ -22,7 +22,6 @@ import io.prepline.question.QuestionConfig;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.Problem;
 import io.prepline.platform.problem.ProblemException;
-import io.prepline.question.publishing.CataloguePublisher;
 import io.prepline.question.rubric.Rubric;
 import io.prepline.question.rubric.RubricRules;
 import io.prepline.question.rubric.RubricService;

@@ -1,4 +1,4 @@
-package io.prepline.question.publishing;
+package io.prepline.question.catalogue;
 
 import static io.prepline.question.Fixtures.author;
 import static io.prepline.question.Fixtures.question;

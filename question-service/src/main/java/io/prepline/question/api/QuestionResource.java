@@ -1,5 +1,11 @@
-package io.prepline.question.catalogue;
+package io.prepline.question.api;
 
+import io.prepline.question.catalogue.Caller;
+import io.prepline.question.catalogue.CatalogueService;
+import io.prepline.question.catalogue.ImportRequest;
+import io.prepline.question.catalogue.ImportResult;
+import io.prepline.question.catalogue.QuestionDocument;
+import io.prepline.question.catalogue.RenderedQuestion;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Function;

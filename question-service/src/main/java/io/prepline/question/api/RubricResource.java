@@ -1,5 +1,8 @@
-package io.prepline.question.rubric;
+package io.prepline.question.api;
 
+import io.prepline.question.catalogue.RubricEditor;
+import io.prepline.question.rubric.Rubric;
+import io.prepline.question.rubric.RubricModels;
 import io.prepline.question.catalogue.Caller;
 import io.prepline.platform.problem.JsonBodies;
 import io.prepline.platform.problem.Problem;

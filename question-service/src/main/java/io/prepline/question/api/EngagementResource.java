@@ -1,5 +1,8 @@
-package io.prepline.question.engagement;
+package io.prepline.question.api;
 
+import io.prepline.question.engagement.EngagementService;
+import io.prepline.question.engagement.LikeState;
+import io.prepline.question.engagement.SampleAnswer;
 import io.prepline.question.catalogue.Caller;
 import io.prepline.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,11 +1,14 @@
-package io.prepline.question.rubric;
+package io.prepline.question.catalogue;
 
+import io.prepline.question.rubric.Rubric;
+import io.prepline.question.rubric.RubricModels;
+import io.prepline.question.rubric.RubricRules;
+import io.prepline.question.rubric.RubricService;
+import io.prepline.question.rubric.RubricVersionEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.prepline.question.catalogue.CatalogueService;
-import io.prepline.question.catalogue.QuestionEntity;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.prepline.question.publishing;
+package io.prepline.question.catalogue;
 
 import java.time.Instant;
 import java.util.List;

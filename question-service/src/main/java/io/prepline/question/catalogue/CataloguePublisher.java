@@ -1,4 +1,4 @@
-package io.prepline.question.publishing;
+package io.prepline.question.catalogue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prepline.question.QuestionConfig;
 import io.prepline.platform.outbox.Outbox;
-import io.prepline.question.catalogue.QuestionEntity;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.ProblemException;
 import io.prepline.question.rubric.RubricService;

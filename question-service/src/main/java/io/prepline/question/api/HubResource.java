@@ -1,5 +1,9 @@
-package io.prepline.question.search;
+package io.prepline.question.api;
 
+import io.prepline.question.search.Filters;
+import io.prepline.question.search.SearchModels;
+import io.prepline.question.search.SearchService;
+import io.prepline.question.search.TrackService;
 import io.prepline.question.QuestionConfig;
 import io.prepline.platform.problem.Problem;
 import jakarta.inject.Inject;
