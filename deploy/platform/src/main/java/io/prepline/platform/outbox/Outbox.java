@@ -1,6 +1,7 @@
 package io.prepline.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 
 import io.prepline.platform.PlatformConfig;
 import io.prepline.platform.messaging.EventJson;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 /**
  * Writes an event in the caller's transaction: it becomes durable exactly when the change it describes does, and the
@@ -39,10 +41,18 @@ public class Outbox {
             throw new IllegalArgumentException("event " + eventType + " of " + key + " has " + bytes(json)
                     + " bytes, more than prepline.outbox.max-payload-bytes (" + maxPayloadBytes() + ")");
         }
-        em.createNativeQuery("INSERT INTO outbox_event (topic, record_key, event_type, payload) "
-                        + "VALUES (?1, ?2, ?3, CAST(?4 AS jsonb))")
-                .setParameter(1, topic).setParameter(2, key).setParameter(3, eventType).setParameter(4, json)
-                .executeUpdate();
+        // plain JDBC on the transaction's connection: unlike a native query, it does not flush the session first, so
+        // writing an event never changes when the caller's own statements (and their row locks) reach the database
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (topic, record_key, "
+                    + "event_type, payload) VALUES (?, ?, ?, CAST(? AS jsonb))")) {
+                insert.setString(1, topic);
+                insert.setString(2, key);
+                insert.setString(3, eventType);
+                insert.setString(4, json);
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Whether the relay can publish this payload. */
