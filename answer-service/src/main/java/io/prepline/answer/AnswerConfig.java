@@ -15,8 +15,6 @@ public interface AnswerConfig {
 
     Decision decision();
 
-    Relay relay();
-
     Review review();
 
     Progress progress();
@@ -50,10 +48,6 @@ public interface AnswerConfig {
         /** Longest accepted answer body, in characters (code points) after trimming. */
         @WithDefault("20000")
         int maxBodyChars();
-
-        /** Largest request body, in bytes, judged from Content-Length before reading (413 above). */
-        @WithDefault("131072")
-        long maxRequestBytes();
     }
 
     /** How a machine score becomes a decision without a human. */
@@ -69,30 +63,6 @@ public interface AnswerConfig {
         /** Scores less confident than this always go to a reviewer. */
         @WithDefault("0.7")
         double minConfidence();
-    }
-
-    /** The outbox relay that publishes events written with the data they describe. */
-    interface Relay {
-        @WithDefault("100ms")
-        Duration interval();
-
-        @WithDefault("500")
-        int batchSize();
-
-        /** First wait after a failed send; doubles up to {@link #maxBackoff()}. */
-        @WithDefault("500ms")
-        Duration minBackoff();
-
-        @WithDefault("10s")
-        Duration maxBackoff();
-
-        /** How long the broker may take to acknowledge one batch. */
-        @WithDefault("10s")
-        Duration sendTimeout();
-
-        /** PostgreSQL advisory lock key: only the instance holding it relays. */
-        @WithDefault("4242001")
-        long lockKey();
     }
 
     interface Review {

@@ -11,8 +11,6 @@ public interface QuestionConfig {
 
     Topics topics();
 
-    Relay relay();
-
     Api api();
 
     Seed seed();
@@ -29,37 +27,6 @@ public interface QuestionConfig {
         String decided();
     }
 
-    /** The outbox relay that moves committed events to Kafka. */
-    interface Relay {
-        /** Whether this instance runs a relay (only one active relay at a time holds the advisory lock). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Pause between polls of an empty outbox. */
-        @WithDefault("200ms")
-        Duration pollInterval();
-
-        /** Events sent per round trip. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** Longest pause between attempts while the broker is unreachable (doubling from the poll interval). */
-        @WithDefault("10s")
-        Duration maxBackoff();
-
-        /** Upper bound for one send to be acknowledged before the batch is retried. */
-        @WithDefault("15s")
-        Duration sendTimeout();
-
-        /** PostgreSQL advisory lock id that elects the single active relay. */
-        @WithDefault("7301001")
-        long lockId();
-
-        /** CloudEvents source of the published events. */
-        @WithDefault("/question-service")
-        String source();
-    }
-
     /** Limits and caching of the REST API. */
     interface Api {
         /** Page size when {@code limit} is absent. */
@@ -74,9 +41,6 @@ public interface QuestionConfig {
         @WithDefault("200")
         int maxQueryLength();
 
-        /** Largest accepted request body, in bytes (above: 413). Keep below quarkus.http.limits.max-body-size. */
-        @WithDefault("1048576")
-        long maxBodyBytes();
 
         /** Largest bulk import, in questions. */
         @WithDefault("500")
@@ -119,8 +83,12 @@ public interface QuestionConfig {
         @WithDefault("5s")
         Duration checkInterval();
 
-        /** Pause before listening again after the connection was lost (caches are bypassed meanwhile). */
-        @WithDefault("1s")
-        Duration reconnectDelay();
+        /** First pause before listening again after the connection was lost (caches are bypassed meanwhile). */
+        @WithDefault("500ms")
+        Duration minBackoff();
+
+        /** The pause doubles up to this while the database stays unreachable. */
+        @WithDefault("10s")
+        Duration maxBackoff();
     }
 }

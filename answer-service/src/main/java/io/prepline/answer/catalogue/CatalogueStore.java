@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prepline.answer.Jdbc;
-import io.prepline.answer.publishing.EventJson;
+import io.prepline.platform.messaging.EventJson;
 
 /** The local catalogue: questions and parts as last published, used to validate submissions. */
 @ApplicationScoped

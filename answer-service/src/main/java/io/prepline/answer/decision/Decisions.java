@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.live.StatusHistory;
 import io.prepline.answer.progress.XpLedger;
-import io.prepline.answer.publishing.Outbox;
+import io.prepline.platform.outbox.Outbox;
 import io.prepline.answer.submission.Answer;
 
 /**

@@ -27,7 +27,7 @@ import io.prepline.answer.feedback.FeedbackModels.Feedback;
 import io.prepline.answer.feedback.FeedbackModels.Override;
 import io.prepline.answer.feedback.FeedbackModels.PointFeedback;
 import io.prepline.answer.feedback.FeedbackModels.Review;
-import io.prepline.answer.publishing.EventJson;
+import io.prepline.platform.messaging.EventJson;
 
 /**
  * Builds the candidate's feedback from the stored score document, the criterion rows (with reviewer overrides), the

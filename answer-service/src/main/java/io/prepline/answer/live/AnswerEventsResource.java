@@ -12,8 +12,9 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import io.prepline.answer.api.Examples;
-import io.prepline.answer.problem.ApiProblem;
-import io.prepline.answer.publishing.EventJson;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.messaging.EventJson;
 import io.prepline.answer.submission.AnswerView;
 import io.prepline.answer.submission.SubmissionService;
 import io.quarkus.security.Authenticated;
@@ -68,12 +69,12 @@ public class AnswerEventsResource {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
         String caller = token.getSubject();
         AnswerView answer = submissions.find(id, caller, reviewer)
-                .orElseThrow(() -> ApiProblem.notFound("answer " + id));
+                .orElseThrow(() -> ProblemException.notFound("answer " + id + " does not exist"));
         long after;
         try {
             after = lastEventId == null || lastEventId.isBlank() ? 0 : Long.parseLong(lastEventId.strip());
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("Last-Event-ID", "must be an event id this stream sent");
+            throw ProblemException.invalid("Last-Event-ID", "must be an event id this stream sent");
         }
         boolean asOwner = answer.userId().equals(caller);
         return feed.follow(answer.id(), after, event -> live.of(answer.id(), answer.userId(), event, asOwner))

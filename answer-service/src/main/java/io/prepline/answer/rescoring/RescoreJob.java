@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.live.StatusHistory;
-import io.prepline.answer.publishing.Outbox;
+import io.prepline.platform.outbox.Outbox;
 import io.prepline.answer.submission.Answer;
 import io.prepline.answer.submission.SubmittedEvent;
 import io.quarkus.scheduler.Scheduled;

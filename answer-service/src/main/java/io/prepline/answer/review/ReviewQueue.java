@@ -18,7 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import io.prepline.answer.problem.ApiProblem;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
 import io.prepline.answer.review.ReviewModels.CriterionOverrides;
 import io.prepline.answer.review.ReviewModels.QueueItem;
 import io.prepline.answer.review.ReviewModels.QueuePage;
@@ -192,7 +193,7 @@ public class ReviewQueue {
                         Long.parseLong(raw[1].substring(dot + 1)));
                 return new Cursor(Double.parseDouble(raw[0]), at, UUID.fromString(raw[2]));
             } catch (RuntimeException e) {
-                throw ApiProblem.invalid("cursor", "is not a cursor this API returned");
+                throw ProblemException.invalid("cursor", "is not a cursor this API returned");
             }
         }
     }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.api.Examples;
-import io.prepline.answer.problem.ApiProblem;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
 import io.prepline.answer.submission.AnswerView;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -67,19 +68,19 @@ public class ReviewResource {
                                         @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         String s = status == null || status.isBlank() ? "NEEDS_REVIEW" : status.strip().toUpperCase();
         if (!ReviewService.STATUSES.contains(s)) {
-            throw ApiProblem.invalid("status", "must be one of " + ReviewService.STATUSES_IN_ORDER);
+            throw ProblemException.invalid("status", "must be one of " + ReviewService.STATUSES_IN_ORDER);
         }
         Integer min = integer("minScore", minScore, 0, 100);
         Integer max = integer("maxScore", maxScore, 0, 100);
         if (min != null && max != null && min > max) {
-            throw ApiProblem.invalid("minScore", "must not exceed maxScore");
+            throw ProblemException.invalid("minScore", "must not exceed maxScore");
         }
         ReviewQueue.Order o;
         try {
             o = order == null || order.isBlank() ? ReviewQueue.Order.AGE
                     : ReviewQueue.Order.valueOf(order.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("order", "must be age or confidence");
+            throw ProblemException.invalid("order", "must be age or confidence");
         }
         Integer n = integer("limit", limit, 1, config.review().maxLimit());
         return queue.queue(new ReviewQueue.QueueFilter(s, question == null || question.isBlank() ? null
@@ -192,11 +193,11 @@ public class ReviewResource {
         try {
             int n = Integer.parseInt(value.strip());
             if (n < min || n > max) {
-                throw ApiProblem.invalid(name, "must be " + min + " to " + max);
+                throw ProblemException.invalid(name, "must be " + min + " to " + max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiProblem.invalid(name, "must be an integer " + min + " to " + max);
+            throw ProblemException.invalid(name, "must be an integer " + min + " to " + max);
         }
     }
 }

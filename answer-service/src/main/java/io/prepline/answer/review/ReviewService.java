@@ -26,8 +26,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.catalogue.CatalogueStore;
 import io.prepline.answer.decision.Decisions;
-import io.prepline.answer.problem.ApiProblem;
-import io.prepline.answer.publishing.EventJson;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.messaging.EventJson;
 import io.prepline.answer.review.ReviewModels.AuditEntry;
 import io.prepline.answer.review.ReviewModels.Claim;
 import io.prepline.answer.review.ReviewModels.CriterionDetail;
@@ -146,14 +147,14 @@ public class ReviewService {
     @Transactional
     public Detail override(String answerId, String reviewer, Override request) {
         if (request == null) {
-            throw ApiProblem.invalid("$", "a JSON object with criterion, score and comment is required");
+            throw ProblemException.invalid("$", "a JSON object with criterion, score and comment is required");
         }
         validateOverride(request, "", true);
         Answer answer = lock(answerId);
         actionable(answer, reviewer);
         Map<String, CriterionRow> rows = criteria(answer);
         if (!rows.containsKey(request.criterion())) {
-            throw ApiProblem.unprocessable("unknown-criterion", "Unknown criterion", "criterion",
+            throw ProblemException.unprocessable("unknown-criterion", "Unknown criterion", "criterion",
                     "the answer's score has criteria " + rows.keySet());
         }
         Instant now = now();
@@ -191,7 +192,7 @@ public class ReviewService {
         Map<String, CriterionRow> rows = criteria(answer);
         for (int i = 0; i < overrides.size(); i++) {
             if (!rows.containsKey(overrides.get(i).criterion())) {
-                throw ApiProblem.unprocessable("unknown-criterion", "Unknown criterion",
+                throw ProblemException.unprocessable("unknown-criterion", "Unknown criterion",
                         "overrides[" + i + "].criterion", "the answer's score has criteria " + rows.keySet());
             }
         }
@@ -207,7 +208,7 @@ public class ReviewService {
                 .setParameter(5, version)
                 .executeUpdate();
         if (updated == 0) {
-            throw ApiProblem.conflict("concurrent-decision", "Decided concurrently",
+            throw ProblemException.conflict("concurrent-decision", "Decided concurrently",
                     "another reviewer decided answer " + answer.id + " first");
         }
         em.refresh(answer);
@@ -225,13 +226,13 @@ public class ReviewService {
 
     private static List<Override> validateDecision(DecisionRequest request) {
         if (request == null) {
-            throw ApiProblem.invalid("$", "a JSON object with decision is required");
+            throw ProblemException.invalid("$", "a JSON object with decision is required");
         }
         if (request.decision() == null || !DECISIONS.contains(request.decision())) {
-            throw ApiProblem.invalid("decision", "must be APPROVED or REJECTED");
+            throw ProblemException.invalid("decision", "must be APPROVED or REJECTED");
         }
         if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
-            throw ApiProblem.invalid("comment", "at most " + MAX_COMMENT + " characters");
+            throw ProblemException.invalid("comment", "at most " + MAX_COMMENT + " characters");
         }
         List<Override> overrides = request.overrides() == null ? List.of() : request.overrides();
         Set<String> seen = new HashSet<>();
@@ -239,11 +240,11 @@ public class ReviewService {
             Override o = overrides.get(i);
             String at = "overrides[" + i + "].";
             if (o == null) {
-                throw ApiProblem.invalid(at + "criterion", "is required");
+                throw ProblemException.invalid(at + "criterion", "is required");
             }
             validateOverride(o, at, false);
             if (!seen.add(o.criterion())) {
-                throw ApiProblem.invalid(at + "criterion", "is overridden twice");
+                throw ProblemException.invalid(at + "criterion", "is overridden twice");
             }
         }
         return overrides;
@@ -251,16 +252,16 @@ public class ReviewService {
 
     private static void validateOverride(Override o, String at, boolean commentRequired) {
         if (o.criterion() == null || o.criterion().isBlank()) {
-            throw ApiProblem.invalid(at + "criterion", "is required");
+            throw ProblemException.invalid(at + "criterion", "is required");
         }
         if (o.score() == null || o.score() < 0 || o.score() > ScoreMath.MAX_CRITERION) {
-            throw ApiProblem.invalid(at + "score", "must be 0 to " + ScoreMath.MAX_CRITERION);
+            throw ProblemException.invalid(at + "score", "must be 0 to " + ScoreMath.MAX_CRITERION);
         }
         if (commentRequired && (o.comment() == null || o.comment().isBlank())) {
-            throw ApiProblem.invalid(at + "comment", "is required: say why the score changes");
+            throw ProblemException.invalid(at + "comment", "is required: say why the score changes");
         }
         if (o.comment() != null && o.comment().length() > MAX_COMMENT) {
-            throw ApiProblem.invalid(at + "comment", "at most " + MAX_COMMENT + " characters");
+            throw ProblemException.invalid(at + "comment", "at most " + MAX_COMMENT + " characters");
         }
     }
 
@@ -318,7 +319,7 @@ public class ReviewService {
     private void actionable(Answer answer, String reviewer) {
         notOwn(answer, reviewer);
         if ("SUBMITTED".equals(answer.status)) {
-            throw ApiProblem.conflict("not-scored-yet", "Not scored yet",
+            throw ProblemException.conflict("not-scored-yet", "Not scored yet",
                     "answer " + answer.id + " has no machine score yet");
         }
         undecided(answer);
@@ -327,21 +328,21 @@ public class ReviewService {
 
     private static void notOwn(Answer answer, String reviewer) {
         if (answer.userId.equals(reviewer)) {
-            throw ApiProblem.forbidden("own-answer", "Own answer",
+            throw ProblemException.forbidden("own-answer", "Own answer",
                     "reviewers do not review, score or decide their own answers");
         }
     }
 
     private static void undecided(Answer answer) {
         if (answer.reviewedBy != null) {
-            throw ApiProblem.conflict("already-decided", "Already decided",
+            throw ProblemException.conflict("already-decided", "Already decided",
                     "answer " + answer.id + " was already decided by " + answer.reviewedBy);
         }
     }
 
     private static void notHeldByAnother(Answer answer, String reviewer, Instant now) {
         if (held(answer, now) && !answer.claimedBy.equals(reviewer)) {
-            throw ApiProblem.conflict("claimed", "Claimed by another reviewer",
+            throw ProblemException.conflict("claimed", "Claimed by another reviewer",
                     "answer " + answer.id + " is claimed by " + answer.claimedBy + " until " + answer.claimedUntil);
         }
     }
@@ -396,7 +397,7 @@ public class ReviewService {
         UUID id = SubmissionService.parseId(answerId);
         Answer answer = id == null ? null : Answer.findById(id);
         if (answer == null) {
-            throw ApiProblem.notFound("answer " + answerId);
+            throw ProblemException.notFound("answer " + answerId + " does not exist");
         }
         return answer;
     }
@@ -405,7 +406,7 @@ public class ReviewService {
         UUID id = SubmissionService.parseId(answerId);
         Answer answer = id == null ? null : Answer.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (answer == null) {
-            throw ApiProblem.notFound("answer " + answerId);
+            throw ProblemException.notFound("answer " + answerId + " does not exist");
         }
         return answer;
     }

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.prepline.answer.publishing.EventJson;
-import io.prepline.answer.publishing.Retry;
+import io.prepline.platform.messaging.EventJson;
+import io.prepline.platform.messaging.Retry;
 import io.prepline.answer.submission.SubmissionService;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.prepline.answer.api.Examples;
-import io.prepline.answer.problem.ApiProblem;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -87,6 +88,6 @@ public class AnswerResource {
     public AnswerView get(@PathParam("id") String id) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
         return submissions.find(id, token.getSubject(), reviewer)
-                .orElseThrow(() -> ApiProblem.notFound("answer " + id));
+                .orElseThrow(() -> ProblemException.notFound("answer " + id + " does not exist"));
     }
 }

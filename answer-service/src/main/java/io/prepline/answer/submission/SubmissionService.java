@@ -20,8 +20,9 @@ import io.prepline.answer.catalogue.CatalogueStore;
 import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.feedback.FeedbackService;
 import io.prepline.answer.live.StatusHistory;
-import io.prepline.answer.problem.ApiProblem;
-import io.prepline.answer.publishing.Outbox;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.outbox.Outbox;
 
 /** Accepts answers: validates them against the local catalogue, stores a new revision and its event together. */
 @ApplicationScoped
@@ -54,28 +55,28 @@ public class SubmissionService {
     @Transactional
     public Submitted submit(String userId, AnswerRequest request, String idempotencyKey) {
         if (request == null) {
-            throw ApiProblem.invalid("$", "a JSON object with question and body is required");
+            throw ProblemException.invalid("$", "a JSON object with question and body is required");
         }
         if (request.question() == null || request.question().isBlank()) {
-            throw ApiProblem.invalid("question", "is required (the question's slug or id)");
+            throw ProblemException.invalid("question", "is required (the question's slug or id)");
         }
         if (request.part() != null && request.part() < 1) {
-            throw ApiProblem.invalid("part", "must be a part number, 1 or more");
+            throw ProblemException.invalid("part", "must be a part number, 1 or more");
         }
         String body = request.body() == null ? "" : request.body().strip();
         if (body.isEmpty()) {
-            throw ApiProblem.invalid("body", "must not be empty");
+            throw ProblemException.invalid("body", "must not be empty");
         }
         int length = body.codePointCount(0, body.length());
         int max = config.submission().maxBodyChars();
         if (length > max) {
-            throw ApiProblem.invalid("body", "has " + length + " characters; at most " + max + " are accepted");
+            throw ProblemException.invalid("body", "has " + length + " characters; at most " + max + " are accepted");
         }
         String hash = hash(request.question().strip(), request.part(), body);
 
         if (idempotencyKey != null) {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
-                throw ApiProblem.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+                throw ProblemException.invalid("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
             }
             // serialises requests carrying the same key, so the second sees the first's answer
             lock("idem:" + userId + ":" + idempotencyKey);
@@ -83,7 +84,7 @@ public class SubmissionService {
                     .firstResultOptional();
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash.equals(hash)) {
-                    throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency key reused",
+                    throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency key reused",
                             "Idempotency-Key", "was already used for a different request");
                 }
                 return new Submitted(AnswerView.of(earlier.get()), true);
@@ -91,25 +92,25 @@ public class SubmissionService {
         }
 
         CatalogueStore.Question question = catalogue.find(request.question().strip())
-                .orElseThrow(() -> ApiProblem.unprocessable("unknown-question", "Unknown question",
+                .orElseThrow(() -> ProblemException.unprocessable("unknown-question", "Unknown question",
                         "question", "no question with this slug or id"));
         if (!question.active()) {
-            throw ApiProblem.unprocessable("question-not-open", "Question not open for answers",
+            throw ProblemException.unprocessable("question-not-open", "Question not open for answers",
                     "question", "is " + question.status().toLowerCase() + " and takes no answers");
         }
         Integer part = request.part();
         if (part == null && !question.parts().isEmpty() && !question.hasRubric()) {
-            throw ApiProblem.unprocessable("part-required", "Part required", "part",
+            throw ProblemException.unprocessable("part-required", "Part required", "part",
                     "this question has parts " + question.parts() + "; say which one is answered");
         }
         if (part != null && !question.parts().contains(part)) {
-            throw ApiProblem.unprocessable("unknown-part", "Unknown part", "part",
+            throw ProblemException.unprocessable("unknown-part", "Unknown part", "part",
                     question.parts().isEmpty() ? "this question has no parts"
                             : "this question has parts " + question.parts());
         }
         // without a rubric the scorer can only dead-letter the answer: refuse it now rather than strand it
         if (part == null ? !question.hasRubric() : !question.scorableParts().contains(part)) {
-            throw ApiProblem.unprocessable("rubric-missing", "No rubric yet", "question",
+            throw ProblemException.unprocessable("rubric-missing", "No rubric yet", "question",
                     (part == null ? "this question" : "part " + part + " of this question")
                             + " has no rubric yet, so answers to it cannot be scored");
         }

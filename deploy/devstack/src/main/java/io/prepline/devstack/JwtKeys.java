@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public final class JwtKeys {
 
     public static final String ISSUER = "https://auth.prepline.local";
+    /** The audience services check ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "prepline";
     public static final List<String> ROLES = List.of("candidate", "reviewer", "author", "admin");
 
     private final Path publicKeyFile;
@@ -72,6 +74,11 @@ public final class JwtKeys {
 
     /** A signed token for {@code user} with the given roles ({@code groups} claim), valid for {@code ttl}. */
     public String mint(String user, List<String> roles, Duration ttl) {
+        return mint(user, roles, ttl, AUDIENCE);
+    }
+
+    /** A signed token for another audience: services refuse it. */
+    public String mint(String user, List<String> roles, Duration ttl, String audience) {
         for (String role : roles) {
             if (!ROLES.contains(role)) {
                 throw new IllegalArgumentException("unknown role '" + role + "', expected one of " + ROLES);
@@ -80,6 +87,7 @@ public final class JwtKeys {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":" + json(ISSUER)
+                + ",\"aud\":" + json(audience)
                 + ",\"sub\":" + json(user)
                 + ",\"upn\":" + json(user)
                 + ",\"groups\":[" + roles.stream().map(JwtKeys::json).collect(Collectors.joining(",")) + "]"

@@ -1,6 +1,7 @@
 package io.prepline.devstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -37,6 +39,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDir.toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPgBinaryResolver(PostgresServer::binaries)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("listen_addresses", "127.0.0.1");
@@ -51,6 +54,18 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /** The first copy of the binaries on the class path (a jar's manifest class path may list them a second time). */
+    private static InputStream binaries(String system, String hardware) throws IOException {
+        String arch = hardware.toLowerCase(Locale.ROOT);
+        arch = arch.equals("amd64") || arch.equals("x86-64") ? "x86_64" : arch;
+        String name = "/postgres-" + system.toLowerCase(Locale.ROOT) + "-" + arch + ".txz";
+        InputStream binaries = PostgresServer.class.getResourceAsStream(name);
+        if (binaries == null) {
+            throw new IOException("no PostgreSQL binaries " + name + " on the class path");
+        }
+        return binaries;
     }
 
     public int port() {

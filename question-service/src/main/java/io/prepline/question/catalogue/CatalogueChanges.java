@@ -1,8 +1,5 @@
 package io.prepline.question.catalogue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +9,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.prepline.platform.pg.PgListener;
 import io.prepline.question.QuestionConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,8 +20,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Knows when the catalogue last changed, on any instance, so cached pages and lists are exact rather than timed.
@@ -52,18 +48,37 @@ public class CatalogueChanges {
     private final AtomicLong contentGeneration = new AtomicLong();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
-    private volatile boolean running;
-    private Thread listener;
+    private PgListener listener;
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        listener = Thread.ofPlatform().daemon().name("catalogue-changes").start(this::listen);
+        QuestionConfig.Changes settings = config.changes();
+        listener = new PgListener(CHANNEL, dataSource::getConnection,
+                new PgListener.Settings(settings.checkInterval(), settings.minBackoff(), settings.maxBackoff()),
+                new PgListener.Handler() {
+                    @Override
+                    public void listening() {
+                        changed(null); // anything may have changed while nobody was listening
+                        listening = true;
+                    }
+
+                    @Override
+                    public void notified(List<String> payloads) {
+                        announce(payloads);
+                    }
+
+                    @Override
+                    public void lost(Exception cause) {
+                        listening = false;
+                        LOG.warnf("not listening for catalogue changes, caches are bypassed until it reconnects: %s",
+                                cause.getMessage());
+                    }
+                });
+        listener.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         if (listener != null) {
-            listener.interrupt();
+            listener.stop();
         }
     }
 
@@ -115,39 +130,9 @@ public class CatalogueChanges {
         listeners.forEach(listener -> listener.accept(countersOf));
     }
 
-    private void listen() {
-        long wait = config.changes().checkInterval().toMillis();
-        while (running) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                changed(null); // anything may have changed while nobody was listening
-                listening = true;
-                LOG.debug("listening for catalogue changes");
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications((int) wait);
-                    if (notifications != null && notifications.length > 0) {
-                        announce(notifications);
-                    } else {
-                        statement.execute("SELECT 1"); // a quiet connection may be a dead one
-                    }
-                }
-            } catch (SQLException e) {
-                if (running) {
-                    LOG.warnf("not listening for catalogue changes, caches are bypassed until it reconnects: %s",
-                            e.getMessage());
-                }
-            } finally {
-                listening = false;
-            }
-            pause(config.changes().reconnectDelay().toMillis());
-        }
-    }
-
-    private void announce(PGNotification[] notifications) {
+    private void announce(List<String> notifications) {
         Set<String> countersOf = new LinkedHashSet<>();
-        for (PGNotification notification : notifications) {
-            String slug = notification.getParameter();
+        for (String slug : notifications) {
             if (slug == null || slug.isEmpty()) {
                 changed(null);
                 return;
@@ -155,14 +140,5 @@ public class CatalogueChanges {
             countersOf.add(slug);
         }
         countersOf.forEach(this::changed);
-    }
-
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.prepline.question.problem.FieldError;
+import io.prepline.platform.problem.FieldError;
 
 /** Rules a rubric must meet beyond its field constraints, reported per field. */
 public final class RubricRules {

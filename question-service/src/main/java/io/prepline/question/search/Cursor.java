@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
-import io.prepline.question.problem.ProblemException;
+import io.prepline.platform.problem.ProblemException;
 
 /**
  * Opaque keyset position: the sort key and id of the last item of a page, with the sort and filters it belongs to.

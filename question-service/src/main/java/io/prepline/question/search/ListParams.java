@@ -1,7 +1,7 @@
 package io.prepline.question.search;
 
 import io.prepline.question.QuestionConfig;
-import io.prepline.question.problem.ProblemException;
+import io.prepline.platform.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.catalogue.Difficulty;
 import io.prepline.question.catalogue.QuestionDocument;
-import io.prepline.question.problem.ProblemException;
+import io.prepline.platform.problem.ProblemException;
 import io.prepline.question.search.SearchModels.Related;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.prepline.question.search;
 import java.util.List;
 
 import io.prepline.question.catalogue.TrackEntity;
-import io.prepline.question.problem.ProblemException;
+import io.prepline.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

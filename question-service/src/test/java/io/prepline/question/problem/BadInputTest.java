@@ -39,23 +39,23 @@ class BadInputTest {
 
     @Test
     void unknownFilterValuesAreNamedInTheProblem() {
-        problem(given().queryParam("company", "Initech").get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("company", "Initech").get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("company"));
         problem(given().queryParam("topic", "astrology").queryParam("role", "Wizard").get("/api/v1/questions/facets"),
-                400, "invalid-input")
+                400, "invalid-request")
                 .body("errors.field", hasItems("topic", "role"));
-        problem(given().queryParam("difficulty", "extreme").get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("difficulty", "extreme").get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("difficulty"));
-        problem(given().queryParam("sort", "oldest").get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("sort", "oldest").get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("sort"));
-        problem(given().queryParam("q", "x".repeat(201)).get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("q", "x".repeat(201)).get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("q"));
     }
 
     @Test
     void limitOutsideOneToHundredIsRefused() {
         for (String limit : new String[] {"0", "101", "-5", "ten", "1e3"}) {
-            problem(given().queryParam("limit", limit).get("/api/v1/questions"), 400, "invalid-input")
+            problem(given().queryParam("limit", limit).get("/api/v1/questions"), 400, "invalid-request")
                     .body("errors[0].field", is("limit"));
         }
         given().queryParam("limit", 100).get("/api/v1/questions").then().statusCode(200);
@@ -63,20 +63,20 @@ class BadInputTest {
 
     @Test
     void malformedOrForeignCursorsAreRefused() {
-        problem(given().queryParam("cursor", "%%%not-base64").get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("cursor", "%%%not-base64").get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("cursor"));
-        problem(given().queryParam("cursor", "aGVsbG8").get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("cursor", "aGVsbG8").get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("cursor"));
         String popular = given().queryParam("sort", "popular").queryParam("limit", 1).get("/api/v1/questions")
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
-        problem(given().queryParam("sort", "recent").queryParam("cursor", popular).get("/api/v1/questions"), 400, "invalid-input")
+        problem(given().queryParam("sort", "recent").queryParam("cursor", popular).get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("cursor"));
     }
 
     @Test
     void invalidJsonWrongTypesAndUnknownFieldsAreNamed() {
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body("{\"slug\": \"a\", ")
-                .post("/api/v1/questions"), 400, "invalid-json").body("errors[0].field", is("body"));
+                .post("/api/v1/questions"), 400, "invalid-json").body("errors[0].field", is("$"));
         Map<String, Object> wrongType = question(uniqueSlug("wrong-type"), "Explain types", "Stripe", "Types");
         wrongType.put("difficulty", "IMPOSSIBLE");
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(wrongType)
@@ -86,7 +86,7 @@ class BadInputTest {
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(unknown)
                 .post("/api/v1/questions"), 400, "unknown-field").body("errors[0].field", is("colour"));
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body("")
-                .post("/api/v1/questions"), 400, "invalid-input").body("errors[0].field", is("body"));
+                .post("/api/v1/questions"), 400, "invalid-json").body("errors[0].field", is("$"));
     }
 
     @Test
@@ -97,15 +97,15 @@ class BadInputTest {
         doc.remove("asks");
         doc.put("topics", java.util.List.of(""));
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
-                .post("/api/v1/questions"), 400, "invalid-input")
+                .post("/api/v1/questions"), 400, "invalid-request")
                 .body("errors.field", hasItems("title", "asks", "topics[0]"));
         given().get("/api/v1/questions/" + slug).then().statusCode(404);
         doc = question("Not A Slug", "Explain slugs", "Stripe", "Validation");
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
-                .post("/api/v1/questions"), 400, "invalid-input").body("errors[0].field", is("slug"));
+                .post("/api/v1/questions"), 400, "invalid-request").body("errors[0].field", is("slug"));
         doc = question(PRUNING_AMAZON, "Explain duplicates", "Stripe", "Validation");
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
-                .post("/api/v1/questions"), 400, "invalid-input").body("errors[0].field", is("slug"));
+                .post("/api/v1/questions"), 400, "invalid-request").body("errors[0].field", is("slug"));
     }
 
     @Test
@@ -113,20 +113,20 @@ class BadInputTest {
         Map<String, Object> doc = question(uniqueSlug("huge"), "Explain size limits", "Stripe", "Limits");
         doc.put("body", "x".repeat(1_100_000));
         problem(given().auth().oauth2(author()).contentType(ContentType.JSON).body(doc)
-                .post("/api/v1/questions"), 413, "payload-too-large").body("errors[0].field", is("body"));
+                .post("/api/v1/questions"), 413, "payload-too-large").body("errors[0].field", is("$"));
     }
 
     @Test
     void chunkedBodiesOverTheLimitAnswer413ProblemAndNothingIsStored() throws Exception {
         String slug = uniqueSlug("chunked-huge");
         Map<String, Object> doc = question(slug, "Explain chunked limits", "Stripe", "Limits");
-        doc.put("body", "x".repeat(1_500_000)); // over question.api.max-body-bytes, under the server limit
+        doc.put("body", "x".repeat(1_500_000)); // over prepline.http.max-body-bytes, under the server limit
         HttpResponse<String> refused = postChunked(json.writeValueAsString(doc));
         assertEquals(413, refused.statusCode());
         assertEquals(Optional.of("application/problem+json"), refused.headers().firstValue("Content-Type"));
         JsonPath problem = JsonPath.from(refused.body());
         assertEquals("https://prepline.io/problems/payload-too-large", problem.getString("type"));
-        assertEquals("body", problem.getString("errors[0].field"));
+        assertEquals("$", problem.getString("errors[0].field"));
         given().get("/api/v1/questions/" + slug).then().statusCode(404);
         String small = uniqueSlug("chunked-small");
         assertEquals(201, postChunked(json.writeValueAsString(

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.prepline.platform.messaging.KafkaClients;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,7 +102,7 @@ public class ScoringStreams {
 
     private final ReviewConfig config;
     private final AnswerScorer scorer;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
@@ -110,10 +112,10 @@ public class ScoringStreams {
     private final Map<String, String> prepared = new HashMap<>();
 
     ScoringStreams(ReviewConfig config, AnswerScorer scorer,
-                   @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
         this.config = config;
         this.scorer = scorer;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = kafkaConfig;
         this.registry = registry;
     }
 
@@ -312,8 +314,9 @@ public class ScoringStreams {
     private Properties properties() {
         ReviewConfig.Streams s = config.streams();
         Properties p = new Properties();
+        // servers, security protocol, SASL and TLS as every other Kafka client of the service (kafka.*)
+        p.putAll(KafkaClients.connectionSettings(kafkaConfig));
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.threads());

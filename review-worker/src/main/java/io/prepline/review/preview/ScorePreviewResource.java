@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.prepline.review.ReviewConfig;
-import io.prepline.review.problem.FieldError;
-import io.prepline.review.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.problem.ProblemType;
 
 @Path("/api/v1/score-preview")
 @Tag(name = "Score preview")
@@ -55,7 +56,8 @@ public class ScorePreviewResource {
 
     private void validate(ScorePreviewRequest request) {
         if (request == null) {
-            throw ProblemException.invalid(List.of(new FieldError("$", "a JSON object is required")));
+            throw new ProblemException(ProblemType.INVALID_JSON, "a JSON document is required",
+                    List.of(new FieldError("$", "a JSON object is required")));
         }
         List<FieldError> errors = new ArrayList<>();
         if (request.question() == null || request.question().isBlank()) {

@@ -17,8 +17,8 @@ import io.prepline.review.pipeline.CatalogueQuestion;
 import io.prepline.review.pipeline.RubricResolver;
 import io.prepline.review.pipeline.ScoreMapping;
 import io.prepline.review.pipeline.ScoringStreams;
-import io.prepline.review.problem.FieldError;
-import io.prepline.review.problem.ProblemException;
+import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.problem.ProblemException;
 import io.prepline.review.scoring.AnswerScorer;
 import io.prepline.review.scoring.ScoreDocument;
 

@@ -120,11 +120,11 @@ class ScorePreviewResourceTest {
     void invalidJsonOrWrongTypeIsAProblem() {
         problem(given().auth().oauth2(STACK.token("ann", "author")).contentType(ContentType.JSON)
                 .body("{\"question\": \"" + SLUG + "\", \"body\": ").when().post("/api/v1/score-preview").then(),
-                400, "invalid-request", "$");
-        problem(preview("author", Map.of("question", SLUG, "part", "first", "body", "x")), 400, "invalid-request",
+                400, "invalid-json", "$");
+        problem(preview("author", Map.of("question", SLUG, "part", "first", "body", "x")), 400, "invalid-json",
                 "part");
         problem(given().auth().oauth2(STACK.token("ann", "author")).contentType(ContentType.JSON)
-                .when().post("/api/v1/score-preview").then(), 400, "invalid-request", "$");
+                .when().post("/api/v1/score-preview").then(), 400, "invalid-json", "$");
     }
 
     private static ValidatableResponse preview(String role, Map<String, ?> request) {

@@ -1,0 +1,81 @@
+package io.prepline.platform;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the shared infrastructure, under {@code prepline.*}, the same names in every service. Whether a service
+ * has an outbox at all is the build-time switch {@code prepline.outbox.enabled} (review-worker has no database).
+ * The prefix is not {@code platform}: Quarkus keeps {@code platform.*} for its own platform properties.
+ */
+@ConfigMapping(prefix = "prepline")
+public interface PlatformConfig {
+
+    Outbox outbox();
+
+    Http http();
+
+    /** Requests, as every service refuses them. */
+    interface Http {
+        /**
+         * Largest request body, in bytes: above it 413 problem+json, from the Content-Length before the body is read,
+         * or while a chunked body is read. Keep quarkus.http.limits.max-body-size above it, as a last guard.
+         */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+
+        /**
+         * Refuse a JSON request without a body (400 invalid-json) before it reaches a resource: right where every
+         * JSON request carries a document; off where some operations take no body but clients still send the type.
+         */
+        @WithDefault("false")
+        boolean refuseEmptyJson();
+    }
+
+    /** The outbox relay that publishes committed events to Kafka. */
+    interface Outbox {
+        /** Build time: whether this service has an outbox (its tables and the writer and relay beans). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Whether this instance runs a relay (only the instance holding the advisory lock relays). */
+        @WithDefault("true")
+        boolean relay();
+
+        /** Pause between polls of an empty outbox. */
+        @WithDefault("100ms")
+        Duration interval();
+
+        /** Events sent per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** First wait after a failed round; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("500ms")
+        Duration minBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** Upper bound for a batch to be acknowledged before it is retried. */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** PostgreSQL advisory lock key: only the instance holding it relays. */
+        @WithDefault("7301001")
+        long lockKey();
+
+        /** CloudEvents source of the published events; {@code /<quarkus.application.name>} when absent. */
+        Optional<String> source();
+
+        /**
+         * Largest event payload, in bytes, that the relay can publish (the producer's request limit is 1 MiB, and
+         * the record carries a key and headers besides). Writers refuse larger events before anything is written.
+         */
+        @WithDefault("1000000")
+        int maxPayloadBytes();
+    }
+}

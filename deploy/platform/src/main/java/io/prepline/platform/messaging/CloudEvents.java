@@ -1,0 +1,29 @@
+package io.prepline.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers, the value is the data. */
+public final class CloudEvents {
+
+    public static final String SPEC_VERSION = "1.0";
+
+    private CloudEvents() {
+    }
+
+    public static void addHeaders(ProducerRecord<String, String> record, String id, String source, String type,
+                                  Instant time) {
+        header(record, "ce_specversion", SPEC_VERSION);
+        header(record, "ce_id", id);
+        header(record, "ce_source", source);
+        header(record, "ce_type", type);
+        header(record, "ce_time", time.toString());
+        header(record, "content-type", "application/json");
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

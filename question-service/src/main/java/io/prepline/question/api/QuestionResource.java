@@ -1,0 +1,233 @@
+package io.prepline.question.api;
+
+import io.prepline.question.catalogue.Caller;
+import io.prepline.question.catalogue.CatalogueService;
+import io.prepline.question.catalogue.ImportRequest;
+import io.prepline.question.catalogue.ImportResult;
+import io.prepline.question.catalogue.QuestionDocument;
+import io.prepline.question.catalogue.RenderedQuestion;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.prepline.question.QuestionConfig;
+import io.prepline.platform.problem.Problem;
+import io.prepline.platform.problem.JsonBodies;
+import io.prepline.question.search.FilterParams;
+import io.prepline.question.search.ListParams;
+import io.prepline.question.search.Listings;
+import io.prepline.question.search.RelatedService;
+import io.prepline.question.search.SearchModels;
+import jakarta.ws.rs.BeanParam;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A question page: read it (ETag, conditional GET) and, for authors, write it. */
+@Path("/api/v1/questions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Questions", description = "Question pages and their authoring")
+public class QuestionResource {
+
+    static final String SLUG_EXAMPLE = "explain-model-pruning-and-its-applications-amazon";
+
+    @Inject
+    CatalogueService catalogue;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    QuestionConfig config;
+    @Inject
+    Listings listings;
+    @Inject
+    JsonBodies bodies;
+    @Inject
+    RelatedService related;
+
+    @GET
+    @Operation(summary = "List and search questions",
+            description = "Filters combine with AND; company, role and round must match the same report of the question. "
+                    + "q is a web-style full-text query (stemmed English; title weighs most, then overview and topics, "
+                    + "then body). Pages are keyset cursors: stable while questions are added.")
+    @APIResponse(responseCode = "200", description = "A page of questions",
+            content = @Content(schema = @Schema(implementation = SearchModels.Page.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value, limit outside 1..100 or malformed cursor",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(@BeanParam ListParams params) {
+        ListParams.PageRequest request = params.request(config);
+        return cachedOrLoaded(listings.cachedPage(request), () -> listings.page(request), this::publicJson);
+    }
+
+    @GET
+    @Path("facets")
+    @Operation(summary = "Counts per company, role, category, difficulty, round and topic",
+            description = "For the questions matching the same filters as the list.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Facets.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> facets(@BeanParam FilterParams params) {
+        FilterParams.Values filters = params.values();
+        return cachedOrLoaded(listings.cachedFacets(filters), () -> listings.facets(filters), this::publicJson);
+    }
+
+    // a cached result is answered on the I/O thread; only a miss goes to a worker thread for the database
+    private static <T> Uni<Response> cachedOrLoaded(T cached, Supplier<T> load, Function<T, Response> respond) {
+        if (cached != null) {
+            return Uni.createFrom().item(respond.apply(cached));
+        }
+        return Uni.createFrom().item(() -> respond.apply(load.get())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response publicJson(byte[] json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", publicCacheControl()).build();
+    }
+
+    private String publicCacheControl() {
+        return "public, max-age=" + config.api().publicMaxAge().toSeconds();
+    }
+
+    @GET
+    @Path("{slug}/related")
+    @Operation(summary = "Related questions",
+            description = "Editors' links first, then questions sharing topics and companies and similar text.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.RelatedList.class)))
+    @APIResponse(responseCode = "404", description = "No such question",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response related(@Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug) {
+        return Response.ok(new SearchModels.RelatedList(related.related(slug)))
+                .header("Cache-Control", publicCacheControl()).build();
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "Read a question page",
+            description = "The full page except the sample answer (a teaser only: see /sample-answer). Strong ETag; "
+                    + "send If-None-Match to get 304 when unchanged.")
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such question",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> detail(
+            @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+            @Parameter(description = "ETag of a copy the client holds", example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return cachedOrLoaded(catalogue.cached(slug), () -> catalogue.detail(slug), page -> page(page, ifNoneMatch));
+    }
+
+    private Response page(RenderedQuestion page, String ifNoneMatch) {
+        String cacheControl = publicCacheControl();
+        if (page.matches(ifNoneMatch)) {
+            return Response.notModified().header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
+        }
+        return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"author", "admin"})
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Create a question",
+            description = "Accepts the shape of the detail page (server-owned fields are ignored), plus optional "
+                    + "rubric and part rubrics. Publishes the question to catalogue.questions.v1.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the page",
+            content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug already used")
+    public Response create(@RequestBody(required = true, description = "The question",
+            content = @Content(schema = @Schema(implementation = QuestionDocument.class))) String body) {
+        RenderedQuestion page = catalogue.create(bodies.read(body, QuestionDocument.class), Caller.of(identity).userId());
+        return Response.created(location(page.slug())).entity(page.json()).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", page.etag()).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"author", "admin"})
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Replace a question",
+            description = "Needs If-Match with the ETag of the page being edited (likes and solved counts that changed "
+                    + "since do not conflict; other edits do). A changed rubric becomes a new version.")
+    @APIResponse(responseCode = "200", description = "Updated page",
+            content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
+    @APIResponse(responseCode = "412", description = "The page changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(
+            @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page being edited", required = true,
+                    example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(required = true, description = "The whole question (server-owned fields are ignored)",
+                    content = @Content(schema = @Schema(implementation = QuestionDocument.class))) String body) {
+        RenderedQuestion page = catalogue.update(slug, ifMatch, bodies.read(body, QuestionDocument.class),
+                Caller.of(identity).userId());
+        return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE).header("ETag", page.etag())
+                .header("Content-Location", location(page.slug()).toString()).build();
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed({"author", "admin"})
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Retire a question",
+            description = "Hidden from lists and search, still readable by slug; published with status RETIRED.")
+    @APIResponse(responseCode = "204", description = "Retired")
+    @APIResponse(responseCode = "412", description = "The page changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response retire(
+            @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page", required = true,
+                    example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"") @HeaderParam("If-Match") String ifMatch) {
+        catalogue.retire(slug, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"author", "admin"})
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Import a JSON catalogue",
+            description = "All or nothing: when any question is invalid nothing is stored and the problem lists the "
+                    + "errors of each item. Related questions may refer to other questions of the same import.")
+    @APIResponse(responseCode = "201", description = "Every question was created",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "Per-item error report in items",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response importCatalogue(@RequestBody(required = true, description = "The catalogue",
+            content = @Content(schema = @Schema(implementation = ImportRequest.class))) String body) {
+        ImportRequest request = bodies.read(body, ImportRequest.class);
+        List<ImportResult.Created> created = catalogue.importAll(request.questions(), Caller.of(identity).userId(), false)
+                .stream().map(q -> new ImportResult.Created(q.id, q.slug, location(q.slug).toString())).toList();
+        return Response.status(201).entity(new ImportResult(created.size(), created)).build();
+    }
+
+    static URI location(String slug) {
+        return URI.create("/api/v1/questions/" + slug);
+    }
+}
