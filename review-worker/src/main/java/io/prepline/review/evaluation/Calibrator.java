@@ -3,6 +3,7 @@ package io.prepline.review.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.prepline.review.scoring.MatchFeatures;
 import io.prepline.review.scoring.Rubric;
 import io.prepline.review.scoring.RubricScorer;
 import io.prepline.review.scoring.ScoreDocument;
@@ -16,7 +17,6 @@ import io.prepline.review.scoring.ScoreDocument;
  */
 final class Calibrator {
 
-    private static final int FEATURES = 5;
     private static final double TRUSTED = 0.8;
     private static final double TRUSTED_AGREEMENT = 0.9;
 
@@ -102,8 +102,8 @@ final class Calibrator {
             }
         }
         double mean = 0;
-        List<RubricScorer.PointFeatures> features = scorer.pointFeatures(bestRubric, item.answer());
-        for (RubricScorer.PointFeatures f : features) {
+        List<MatchFeatures> features = scorer.pointFeatures(bestRubric, item.answer());
+        for (MatchFeatures f : features) {
             mean += c.probability(f) / features.size();
         }
         double pass = best.overall() >= RubricScorer.PASS_THRESHOLD ? 1 : 0;
@@ -116,24 +116,16 @@ final class Calibrator {
 
     private static double[] bestFeatures(RubricScorer scorer, RubricScorer.Calibration current, GradedItem item) {
         double bestZ = Double.NEGATIVE_INFINITY;
-        double[] best = null;
+        MatchFeatures best = null;
         for (Rubric rubric : item.rubrics()) {
-            List<RubricScorer.PointFeatures> features = scorer.pointFeatures(rubric, item.answer());
-            double[] mean = new double[FEATURES];
-            for (RubricScorer.PointFeatures f : features) {
-                double[] v = {f.cosine(), f.concepts(), f.echo(), f.negation(), f.align()};
-                for (int k = 0; k < FEATURES; k++) {
-                    mean[k] += v[k] / features.size();
-                }
-            }
-            double z = current.bias() + current.cosine() * mean[0] + current.concepts() * mean[1]
-                    + current.echo() * mean[2] + current.negation() * mean[3] + current.align() * mean[4];
+            MatchFeatures mean = MatchFeatures.mean(scorer.pointFeatures(rubric, item.answer()));
+            double z = current.z(mean);
             if (z > bestZ) {
                 bestZ = z;
                 best = mean;
             }
         }
-        return best;
+        return best == null ? null : best.values();
     }
 
     /** Plain batch gradient descent with a little L2; a handful of parameters, a few thousand rows. */

@@ -15,17 +15,12 @@ final class PointMatcher {
     /** Candidates per point that are aligned piece by piece (the alignment is the costly feature). */
     static final int ALIGNED_CANDIDATES = 4;
 
-    /** The inputs of the calibrated model for one point and one candidate. */
-    record Features(double cosine, double concepts, double echo, double negation, double align) {
-        static final Features NONE = new Features(0, 0, 0, 0, 0);
-    }
-
     /**
      * @param unit     the covering unit (of two adjacent units, the one closer to the point); null when none
      * @param evidence the words of the covering unit or units
      * @param named    the sentence naming the largest share of the point's telling concept groups, or null
      */
-    record Match(AnswerUnit unit, String evidence, Features features, double probability, Named named) {
+    record Match(AnswerUnit unit, String evidence, MatchFeatures features, double probability, Named named) {
     }
 
     /** A sentence (not a bare keyword) that names part of what the point expects, and the share it names. */
@@ -33,7 +28,7 @@ final class PointMatcher {
     }
 
     /** @param evidence the unit's words, or both units' words in the answer's order */
-    private record Candidate(int index, AnswerUnit lead, AnswerUnit next, String evidence, Features cheap,
+    private record Candidate(int index, AnswerUnit lead, AnswerUnit next, String evidence, MatchFeatures cheap,
                              double cheapScore) {
     }
 
@@ -48,10 +43,11 @@ final class PointMatcher {
         candidates.sort(Comparator.comparingDouble(Candidate::cheapScore).reversed()
                 .thenComparingInt(Candidate::index));
         Named named = named(point, units);
-        Match best = new Match(null, null, Features.NONE, calibration.probability(Features.NONE), named);
+        Match best = new Match(null, null, MatchFeatures.NONE, calibration.probability(MatchFeatures.NONE),
+                named);
         for (int i = 0; i < Math.min(ALIGNED_CANDIDATES, candidates.size()); i++) {
             Candidate c = candidates.get(i);
-            Features f = withAlignment(point, c);
+            MatchFeatures f = withAlignment(point, c);
             double probability = calibration.probability(f);
             if (probability > best.probability()) {
                 best = new Match(c.lead(), c.evidence(), f, probability, named);
@@ -103,18 +99,18 @@ final class PointMatcher {
 
     private Candidate candidate(int index, AnswerUnit lead, AnswerUnit next, String evidence, double cosine,
                                 double concepts, PreparedRubric.Point point) {
-        Features cheap = new Features(cosine, concepts, lead.echo(), negationMismatch(point, lead), 0);
+        MatchFeatures cheap = new MatchFeatures(cosine, concepts, lead.echo(), negationMismatch(point, lead), 0);
         return new Candidate(index, lead, next, evidence, cheap, calibration.z(cheap));
     }
 
-    private static Features withAlignment(PreparedRubric.Point point, Candidate c) {
+    private static MatchFeatures withAlignment(PreparedRubric.Point point, Candidate c) {
         double align = 0;
         if (c.lead().read()) {
             align = TokenVectors.recall(point.tokens(), c.lead().contentTokens(),
                     c.next() != null && c.next().read() ? c.next().contentTokens() : null);
         }
-        Features f = c.cheap();
-        return new Features(f.cosine(), f.concepts(), f.echo(), f.negation(), RubricScorer.round4(align));
+        MatchFeatures f = c.cheap();
+        return new MatchFeatures(f.cosine(), f.concepts(), f.echo(), f.negation(), RubricScorer.round4(align));
     }
 
     private static double negationMismatch(PreparedRubric.Point p, AnswerUnit u) {

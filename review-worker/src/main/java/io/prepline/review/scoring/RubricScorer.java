@@ -43,30 +43,19 @@ public class RubricScorer implements AnswerScorer {
         public static final Calibration DEFAULT = new Calibration(-2.525, 0.409, 0.81, 0.835, -0.276, 2.466,
                 -0.58, 0.928, 0.238);
 
-        double z(PointMatcher.Features f) {
+        public double z(MatchFeatures f) {
             return bias + cosine * f.cosine() + concepts * f.concepts() + echo * f.echo() + negation * f.negation()
                     + align * f.align();
         }
 
-        double probability(PointMatcher.Features f) {
+        public double probability(MatchFeatures f) {
             return 1 / (1 + Math.exp(-z(f)));
-        }
-
-        /** For calibration: the probability of the point features {@link #pointFeatures} reports. */
-        public double probability(PointFeatures f) {
-            return probability(new PointMatcher.Features(f.cosine(), f.concepts(), f.echo(), f.negation(),
-                    f.align()));
         }
     }
 
     /** For calibration: the confidence margin of a mean point probability (see {@link Judge#margin}). */
     public static double margin(double meanProbability, int points) {
         return Judge.margin(meanProbability, points);
-    }
-
-    /** Features of the best-matching unit for one point: the inputs of the calibration. */
-    public record PointFeatures(String pointId, double cosine, double concepts, double echo, double negation,
-                                double align) {
     }
 
     private record CacheKey(String questionId, Integer part, int version, int contentHash) {
@@ -184,19 +173,10 @@ public class RubricScorer implements AnswerScorer {
      * For calibration: the features of each point's best-matching unit, in rubric order. Not part of
      * {@link AnswerScorer}.
      */
-    public List<PointFeatures> pointFeatures(Rubric rubric, String answerMarkdown) {
+    public List<MatchFeatures> pointFeatures(Rubric rubric, String answerMarkdown) {
         PreparedRubric pr = prepare(rubric);
-        AnswerReader.Read answer = reader.read(answerMarkdown, pr);
-        List<PointFeatures> out = new ArrayList<>();
-        List<List<PointMatcher.Match>> matches = match(pr, answer);
-        for (int ci = 0; ci < pr.criteria.size(); ci++) {
-            for (int pi = 0; pi < pr.criteria.get(ci).points().size(); pi++) {
-                PointMatcher.Features f = matches.get(ci).get(pi).features();
-                out.add(new PointFeatures(pr.criteria.get(ci).points().get(pi).point().id(), f.cosine(),
-                        f.concepts(), f.echo(), f.negation(), f.align()));
-            }
-        }
-        return out;
+        return match(pr, reader.read(answerMarkdown, pr)).stream()
+                .flatMap(points -> points.stream().map(PointMatcher.Match::features)).toList();
     }
 
     private PreparedRubric prepare(Rubric rubric) {
