@@ -1,6 +1,7 @@
 package io.prepline.question;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,35 @@ class OpenApiTest {
         assertFalse(schemas.isEmpty());
         assertNotNull(schemas.get("QuestionDocument"));
         assertNotNull(schemas.get("Problem"));
+    }
+
+    /** Clients name their methods after the operationIds: renaming one breaks them like removing the operation. */
+    @Test
+    void operationIdsAreTheContract() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Object> ids = new TreeMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, op) ->
+                ids.put(method.toUpperCase() + " " + path, op.get("operationId"))));
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("GET /api/v1/questions", "listQuestions"),
+                Map.entry("POST /api/v1/questions", "createQuestion"),
+                Map.entry("GET /api/v1/questions/facets", "getQuestionFacets"),
+                Map.entry("POST /api/v1/questions/import", "importQuestions"),
+                Map.entry("GET /api/v1/questions/{slug}", "getQuestion"),
+                Map.entry("PUT /api/v1/questions/{slug}", "replaceQuestion"),
+                Map.entry("DELETE /api/v1/questions/{slug}", "retireQuestion"),
+                Map.entry("GET /api/v1/questions/{slug}/related", "listRelatedQuestions"),
+                Map.entry("GET /api/v1/questions/{slug}/sample-answer", "getSampleAnswer"),
+                Map.entry("POST /api/v1/questions/{slug}/likes", "likeQuestion"),
+                Map.entry("DELETE /api/v1/questions/{slug}/likes", "unlikeQuestion"),
+                Map.entry("GET /api/v1/questions/{slug}/rubric", "getRubric"),
+                Map.entry("PUT /api/v1/questions/{slug}/rubric", "updateRubric"),
+                Map.entry("GET /api/v1/companies", "listCompanies"),
+                Map.entry("GET /api/v1/roles", "listRoles"),
+                Map.entry("GET /api/v1/categories", "listCategories"),
+                Map.entry("GET /api/v1/topics", "listTopics"),
+                Map.entry("GET /api/v1/tracks", "listTracks"),
+                Map.entry("GET /api/v1/tracks/{slug}", "getTrack"))), ids);
     }
 }

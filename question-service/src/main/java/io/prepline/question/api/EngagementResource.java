@@ -4,7 +4,6 @@ import io.prepline.question.engagement.EngagementService;
 import io.prepline.question.engagement.LikeState;
 import io.prepline.question.engagement.SampleAnswer;
 import io.prepline.question.catalogue.Caller;
-import io.prepline.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Likes and the gated sample answer of a question. */
@@ -37,12 +35,11 @@ public class EngagementResource {
 
     @GET
     @Path("sample-answer")
-    @Operation(summary = "The sample answer: in full or as a teaser",
+    @Operation(operationId = "getSampleAnswer", summary = "The sample answer: in full or as a teaser",
             description = "Full for reviewers, authors, admins and candidates with an approved answer to this question; "
                     + "a teaser (first lines of each section) for anonymous callers and other candidates.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SampleAnswer.class)))
-    @APIResponse(responseCode = "404", description = "No such question",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public Response sampleAnswer(@Parameter(description = "Question slug",
             example = "explain-model-pruning-and-its-applications-amazon") @PathParam("slug") String slug) {
         return Response.ok(engagement.sampleAnswer(slug, Caller.of(identity)))
@@ -52,9 +49,10 @@ public class EngagementResource {
     @POST
     @Path("likes")
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Like a question", description = "Idempotent: one like per user.")
+    @Operation(operationId = "likeQuestion", summary = "Like a question",
+            description = "Idempotent: one like per user.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LikeState.class)))
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public LikeState like(@Parameter(description = "Question slug", example = "explain-model-pruning-and-its-applications-amazon")
                           @PathParam("slug") String slug) {
         return engagement.like(slug, Caller.of(identity).userId());
@@ -63,9 +61,9 @@ public class EngagementResource {
     @DELETE
     @Path("likes")
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Withdraw a like", description = "Idempotent.")
+    @Operation(operationId = "unlikeQuestion", summary = "Withdraw a like", description = "Idempotent.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LikeState.class)))
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public LikeState unlike(@Parameter(description = "Question slug", example = "explain-model-pruning-and-its-applications-amazon")
                             @PathParam("slug") String slug) {
         return engagement.unlike(slug, Caller.of(identity).userId());
