@@ -27,7 +27,8 @@ public final class Topics {
     private Topics() {
     }
 
-    static List<NewTopic> all() {
+    /** Every topic with its partitions and configs; deploy/k8s/topics/topics must list the same (deploy/manifests). */
+    public static List<NewTopic> all() {
         return List.of(
                 new NewTopic(CATALOGUE_QUESTIONS, PARTITIONS, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
