@@ -27,6 +27,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.prepline.platform.consumer.DeadLetterTopic;
 import io.prepline.platform.messaging.KafkaClients;
 import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
@@ -296,7 +297,7 @@ public class ScoringStreams {
 
     /** Dead letters by reason, under the same name as the other services' consumers use. */
     private void countDeadLetter(DeadLetter.Reason reason) {
-        Counter.builder("prepline.consumer.dead.letters").description("Consumed records sent to the dead-letter topic")
+        Counter.builder(DeadLetterTopic.METRIC).description("Consumed records sent to the dead-letter topic")
                 .tag("channel", "submitted").tag("reason", reason.name()).register(registry).increment();
     }
 

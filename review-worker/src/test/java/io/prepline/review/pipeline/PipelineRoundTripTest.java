@@ -102,7 +102,7 @@ class PipelineRoundTripTest {
             assertEquals("UNTRUSTED_SOURCE", Fixtures.read(forgery.value()).get("reason").asText());
             JsonNode range = Fixtures.read(deadLetters.awaitKey(outOfRange, WAIT).value());
             assertEquals("MALFORMED", range.get("reason").asText());
-            assertTrue(range.get("detail").asText().contains("revision 0 is not within"), range::toString);
+            assertTrue(range.get("detail").asText().contains("revision 0 is not 1 or more"), range::toString);
             scored.awaitKey(good, WAIT);
 
             // held for the grace period (a few seconds in tests), then given up on

@@ -328,8 +328,8 @@ class ScoringTopologyTest {
                 .peek(letter -> assertEquals("MALFORMED", letter.get("reason").asText()))
                 .map(letter -> letter.get("detail").asText()).toList();
         assertEquals(4, details.size());
-        assertTrue(details.get(0).contains("revision 0 is not within 1-"), details.get(0));
-        assertTrue(details.get(1).contains("part 0 is not within 1-"), details.get(1));
+        assertTrue(details.get(0).contains("revision 0 is not 1 or more"), details.get(0));
+        assertTrue(details.get(1).contains("part 0 is not 1 or more"), details.get(1));
         assertTrue(details.get(2).contains("answerId \"not-an-id\" is not an id")
                 && details.get(2).contains("questionId \"neither\" is not an id"), details.get(2));
         assertTrue(details.get(3).startsWith("revision has the wrong type"), details.get(3));

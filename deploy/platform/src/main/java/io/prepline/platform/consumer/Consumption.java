@@ -64,11 +64,11 @@ public class Consumption {
             applyWithRetries(channel, record, () -> apply.accept(event));
             return;
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e; // the service stops: the record is read again after the restart
+            }
             rejection = rejection(e);
             if (rejection == null) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
                 rejection = new RejectedRecord(PgErrors.isConstraintViolation(e)
                         ? RejectedRecord.Reason.CONSTRAINT_VIOLATION : RejectedRecord.Reason.FAILED, summary(e));
                 cause = e;

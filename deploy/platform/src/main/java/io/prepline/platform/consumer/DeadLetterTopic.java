@@ -40,15 +40,17 @@ import org.jboss.logging.Logger;
 /**
  * The service's dead-letter topic ({@code prepline.consumer.dead-letter-topic}, by default {@code <service>.dlq}):
  * a consumed record that can never be applied is copied there (key, value and headers as they were) with the
- * {@link DeadLetterHeaders} saying why and where it came from, counted in {@code prepline_consumer_dead_letters_total{channel,reason}} and
- * logged once. A letter is sent before the consumer moves on, and sent again until the broker acknowledges it, so a
- * record is never dropped silently. Replaying one means producing its key and value to {@code dead-letter-topic}.
+ * {@link DeadLetterHeaders} saying why and where it came from, counted in
+ * {@code prepline_consumer_dead_letters_total{channel,reason}} and logged once. A letter is sent before the consumer
+ * moves on, and sent again until the broker acknowledges it, so a record is never dropped silently. Replaying one
+ * means producing its key, value and original headers to {@code dead-letter-topic}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "prepline.consumer.enabled", stringValue = "true")
 public class DeadLetterTopic {
 
-    static final String METRIC = "prepline.consumer.dead.letters";
+    /** The counter of dead letters (tags {@code channel}, {@code reason}); review-worker counts its own under it. */
+    public static final String METRIC = "prepline.consumer.dead.letters";
     private static final Logger LOG = Logger.getLogger(DeadLetterTopic.class);
     private static final int DETAIL_CHARS = 1000;
 
@@ -63,6 +65,7 @@ public class DeadLetterTopic {
     String application;
 
     private Producer<String, String> producer;
+    private volatile boolean closed;
 
     public String topic() {
         return config.consumer().deadLetterTopic().orElse(application + ".dlq");
@@ -113,6 +116,9 @@ public class DeadLetterTopic {
         PlatformConfig.Consumer settings = config.consumer();
         Backoff backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
         while (true) {
+            if (closed) {
+                throw new IllegalStateException("the service is stopping; " + origin(record) + " is read again later");
+            }
             try {
                 producer().send(letter).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -159,6 +165,7 @@ public class DeadLetterTopic {
 
     @PreDestroy
     synchronized void close() {
+        closed = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

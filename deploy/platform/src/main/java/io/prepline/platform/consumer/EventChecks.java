@@ -66,7 +66,8 @@ public final class EventChecks {
     /** A number within {@code min..max}, or absent. */
     public EventChecks optionalRange(String field, Number value, double min, double max) {
         if (value != null && !(value.doubleValue() >= min && value.doubleValue() <= max)) {
-            problems.add(field + " " + value + " is not within " + number(min) + "-" + number(max));
+            problems.add(field + " " + value + (max >= Integer.MAX_VALUE ? " is not " + number(min) + " or more"
+                    : " is not within " + number(min) + "-" + number(max)));
         }
         return this;
     }

@@ -34,8 +34,10 @@ public final class Retry {
                     throw e;
                 }
                 Duration wait = backoff.next();
-                LOG.warnf("%s failed (%s, call %d), retrying in %d ms: %s", what, failure, call, wait.toMillis(),
-                        e.toString());
+                // a transient failure says something about a dependency: worth a warning; the outcome of a retriable
+                // one is reported by the caller once the retries are spent
+                LOG.logf(failure == Failure.TRANSIENT ? Logger.Level.WARN : Logger.Level.DEBUG,
+                        "%s failed (%s, call %d), retrying in %d ms: %s", what, failure, call, wait.toMillis(), e);
                 if (!Backoff.sleep(wait)) {
                     throw e;
                 }
