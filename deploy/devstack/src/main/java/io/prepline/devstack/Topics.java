@@ -21,6 +21,10 @@ public final class Topics {
     public static final String ANSWERS_SCORED = "answers.scored.v1";
     public static final String ANSWERS_DECIDED = "answers.decided.v1";
     public static final String ANSWERS_SUBMITTED_DLQ = "answers.submitted.v1.dlq";
+    /** Records answer-service's consumers can never apply, with the reason in their headers. */
+    public static final String ANSWER_SERVICE_DLQ = "answer-service.dlq";
+    /** Records question-service's consumer can never apply, with the reason in their headers. */
+    public static final String QUESTION_SERVICE_DLQ = "question-service.dlq";
 
     static final int PARTITIONS = 6;
 
@@ -35,7 +39,9 @@ public final class Topics {
                 new NewTopic(ANSWERS_SUBMITTED, PARTITIONS, (short) 1),
                 new NewTopic(ANSWERS_SCORED, PARTITIONS, (short) 1),
                 new NewTopic(ANSWERS_DECIDED, PARTITIONS, (short) 1),
-                new NewTopic(ANSWERS_SUBMITTED_DLQ, PARTITIONS, (short) 1));
+                new NewTopic(ANSWERS_SUBMITTED_DLQ, PARTITIONS, (short) 1),
+                new NewTopic(ANSWER_SERVICE_DLQ, PARTITIONS, (short) 1),
+                new NewTopic(QUESTION_SERVICE_DLQ, PARTITIONS, (short) 1));
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
