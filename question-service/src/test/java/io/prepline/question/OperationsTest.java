@@ -5,19 +5,26 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.TopicProbe;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OperationsTest {
 
+    /** Health, metrics and OpenAPI are on the management interface (a free port in tests), under {@code /q}. */
+    private static String management() {
+        return TestHTTPResourceManager.getManagementUri();
+    }
+
     @Test
     void readinessIsUpWhenDatabaseAndBrokerAreReachable() {
-        given().when().get("/q/health/ready")
+        given().baseUri(management()).when().get("/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", is("UP"))
@@ -25,10 +32,15 @@ class OperationsTest {
     }
 
     @Test
-    void metricsOpenApiAndSwaggerUiAreServed() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200).body("openapi", is("3.1.0"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    void metricsOpenApiAndSwaggerUiAreServedOnTheManagementPortOnly() {
+        given().baseUri(management()).when().get("/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        given().baseUri(management()).accept("application/json").when().get("/openapi").then().statusCode(200)
+                .body("openapi", is("3.1.0"));
+        given().baseUri(management()).when().get("/swagger-ui/").then().statusCode(200);
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test
