@@ -1,4 +1,4 @@
-package io.prepline.review.evaluation;
+package io.prepline.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;

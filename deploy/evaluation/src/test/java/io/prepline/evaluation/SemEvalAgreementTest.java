@@ -1,4 +1,4 @@
-package io.prepline.review.evaluation;
+package io.prepline.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import io.prepline.review.scoring.RubricScorer;
 
 /**
- * Agreement with human grades on questions the calibration never saw (the report half of SemEval-2013 2-way). The
- * dataset is not part of the repository: set PREPLINE_DATASETS (default ../shared/datasets next to the repository).
+ * Agreement with human grades on questions the calibration never saw (the report half of SemEval-2013 2-way): a
+ * guard on review-worker's scorer. The dataset is not part of the repository: set PREPLINE_DATASETS (default
+ * ../shared/datasets next to the repository).
  */
 class SemEvalAgreementTest {
 
@@ -25,7 +26,8 @@ class SemEvalAgreementTest {
         if (!dir.isBlank()) {
             candidates.add(Path.of(dir, "semeval2013-2way-train.jsonl"));
         }
-        candidates.add(Path.of("..", "..", "shared", "datasets", "semeval2013-2way-train.jsonl"));
+        // next to the repository, seen from this module (deploy/evaluation) or from the repository's root
+        candidates.add(Path.of("..", "..", "..", "shared", "datasets", "semeval2013-2way-train.jsonl"));
         candidates.add(Path.of("..", "shared", "datasets", "semeval2013-2way-train.jsonl"));
         return candidates.stream().filter(Files::isReadable).findFirst().orElse(null);
     }

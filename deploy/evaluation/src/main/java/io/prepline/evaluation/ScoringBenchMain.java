@@ -1,4 +1,4 @@
-package io.prepline.review.evaluation;
+package io.prepline.evaluation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

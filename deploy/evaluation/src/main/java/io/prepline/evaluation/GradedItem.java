@@ -1,4 +1,4 @@
-package io.prepline.review.evaluation;
+package io.prepline.evaluation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.prepline.review.evaluation;
+package io.prepline.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
