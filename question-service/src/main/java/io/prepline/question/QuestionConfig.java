@@ -82,7 +82,10 @@ public interface QuestionConfig {
         String location();
     }
 
-    /** Listening for catalogue changes made by any instance, which retire every cached page and list. */
+    /**
+     * Listening for changes made by any instance: of the catalogue, which retire every cached page and list, and of
+     * partners and keys.
+     */
     interface Changes {
         /** How long the listener waits for a notification before it checks that its connection is alive. */
         @WithDefault("5s")
@@ -97,20 +100,11 @@ public interface QuestionConfig {
         Duration maxBackoff();
     }
 
-    /** Partners, their API keys and what each key may do. */
+    /**
+     * Partners, their API keys and what each key may do. Key changes are listened for with the settings of
+     * {@link Changes}.
+     */
     interface Partners {
-        /** How long the keys listener waits for a notification before it checks that its connection is alive. */
-        @WithDefault("5s")
-        Duration checkInterval();
-
-        /** First pause before listening again after the connection was lost. */
-        @WithDefault("500ms")
-        Duration minBackoff();
-
-        /** The pause doubles up to this while the database stays unreachable. */
-        @WithDefault("10s")
-        Duration maxBackoff();
-
         /**
          * While nobody listens for key changes (a lost connection), keys loaded longer ago than this are refused with
          * 503: a revocation made meanwhile must not go unnoticed.

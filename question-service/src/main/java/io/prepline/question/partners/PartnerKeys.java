@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prepline.platform.pg.AfterCommit;
 import io.prepline.platform.pg.PgListener;
 import io.prepline.question.QuestionConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,8 +25,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
@@ -62,7 +61,7 @@ public class PartnerKeys {
     private PgListener listener;
 
     void start(@Observes StartupEvent event) {
-        QuestionConfig.Partners settings = config.partners();
+        QuestionConfig.Changes settings = config.changes();
         reloadQuietly();
         listener = new PgListener(CHANNEL, dataSource::getConnection,
                 new PgListener.Settings(settings.checkInterval(), settings.minBackoff(), settings.maxBackoff()),
@@ -82,7 +81,7 @@ public class PartnerKeys {
                     public void lost(Exception cause) {
                         listening = false;
                         LOG.warnf("not listening for key changes; keys are refused %d s after the last load: %s",
-                                settings.maxStaleness().toSeconds(), cause.getMessage());
+                                config.partners().maxStaleness().toSeconds(), cause.getMessage());
                     }
                 });
         listener.start();
@@ -116,18 +115,7 @@ public class PartnerKeys {
 
     /** Loads the keys and origins again once the current transaction commits. */
     void reloadOnCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    reloadQuietly();
-                }
-            }
-        });
+        AfterCommit.run(transactions, this::reloadQuietly);
     }
 
     private void reloadQuietly() {
