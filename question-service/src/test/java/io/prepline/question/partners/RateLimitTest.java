@@ -1,7 +1,10 @@
 package io.prepline.question.partners;
 
 import static io.prepline.question.Fixtures.PRUNING_AMAZON;
+import static io.prepline.question.Fixtures.author;
 import static io.prepline.question.Fixtures.candidate;
+import static io.prepline.question.Fixtures.question;
+import static io.prepline.question.Fixtures.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -20,6 +23,7 @@ import java.util.UUID;
 import io.prepline.platform.ratelimit.RateLimits;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +37,18 @@ class RateLimitTest {
 
     @Test
     void aUserOverTheLikesLimitGets429AndOtherUsersStillLike() {
+        String slug = uniqueSlug("liked");
+        given().auth().oauth2(author()).contentType(ContentType.JSON).body(question(slug, "Liked often", "Acme", "Likes"))
+                .post("/api/v1/questions").then().statusCode(201);
         String user = "liker-" + UUID.randomUUID();
         while (limits.take("likes", user).allowed()) {
             // spend this user's budget with the limiter the resource uses
         }
-        given().auth().oauth2(candidate(user)).post("/api/v1/questions/" + PRUNING_AMAZON + "/likes").then()
+        given().auth().oauth2(candidate(user)).post("/api/v1/questions/" + slug + "/likes").then()
                 .statusCode(429).contentType("application/problem+json")
                 .body("type", is("https://prepline.io/problems/too-many-requests"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*")).header("RateLimit-Limit", "60");
-        given().auth().oauth2(candidate("liker-" + UUID.randomUUID())).post("/api/v1/questions/" + PRUNING_AMAZON + "/likes")
+        given().auth().oauth2(candidate("liker-" + UUID.randomUUID())).post("/api/v1/questions/" + slug + "/likes")
                 .then().statusCode(200);
     }
 
