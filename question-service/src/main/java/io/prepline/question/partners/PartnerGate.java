@@ -36,7 +36,7 @@ public class PartnerGate {
     private static final String EXPOSED = "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset";
 
     /** What the gate found out about a request that it lets through. */
-    private record Passage(ValidKey key, boolean cors, String origin, Gcra.Decision decision) {
+    private record Passage(boolean cors, String origin, Gcra.Decision decision) {
     }
 
     @Inject
@@ -72,38 +72,47 @@ public class PartnerGate {
         ValidKey key = null;
         String presented = presentedKey(request);
         if (presented != null) {
-            Problem refusal = null;
-            ApiKey parsed = ApiKey.parse(presented);
-            boolean inUrl = request.getHeader(KEY_HEADER) == null;
-            String field = inUrl ? KEY_PARAM : KEY_HEADER;
-            if (parsed != null && parsed.kind() == KeyKind.SECRET && inUrl) {
-                refusal = Problem.of(ProblemType.INVALID_REQUEST, "secret keys go in the X-Api-Key header, never in a URL",
-                        List.of(new FieldError(field, "is a secret key")));
-            } else if (parsed != null && !keys.current()) {
-                refusal = Problem.of(ProblemType.UNAVAILABLE, "API keys cannot be checked right now; retry shortly",
-                        List.of());
-            } else if (parsed == null || (key = keys.verify(parsed)) == null) {
-                refusal = Problem.of(ProblemType.UNAUTHORIZED, "unknown, revoked or expired API key",
-                        List.of(new FieldError(field, "is not a valid key")));
-            } else {
-                refusal = misuse(key, request, path, origin);
-            }
-            if (refusal != null) {
-                corsHeaders(response, origin, allows(key, origin));
-                HttpProblems.write(response, refusal);
+            KeyCheck check = check(presented, request, path, origin);
+            if (check.refusal() != null) {
+                corsHeaders(response, origin, allows(check.key(), origin));
+                HttpProblems.write(response, check.refusal());
                 return;
             }
+            key = check.key();
             rc.put(VALID_KEY, key);
         }
-        boolean cors = allows(key, origin);
-        Gcra.Decision decision = limit(rc, request, key);
-        Passage passage = new Passage(key, cors, origin, decision);
+        Gcra.Decision decision = limit(request, key);
+        Passage passage = new Passage(allows(key, origin), origin, decision);
         if (decision != null && !decision.allowed()) {
             refuse(response, passage, key == null ? ANONYMOUS : key.policy());
             return;
         }
         rc.addHeadersEndHandler(ignored -> headers(response, passage));
         rc.next();
+    }
+
+    /** The key a request presents: valid and used as keys may be, or refused. */
+    private record KeyCheck(ValidKey key, Problem refusal) {
+    }
+
+    private KeyCheck check(String presented, HttpServerRequest request, String path, String origin) {
+        ApiKey parsed = ApiKey.parse(presented);
+        String field = request.getHeader(KEY_HEADER) == null ? KEY_PARAM : KEY_HEADER;
+        if (parsed != null && parsed.kind() == KeyKind.SECRET && field.equals(KEY_PARAM)) {
+            return new KeyCheck(null, Problem.of(ProblemType.INVALID_REQUEST,
+                    "secret keys go in the X-Api-Key header, never in a URL",
+                    List.of(new FieldError(field, "is a secret key"))));
+        }
+        if (parsed != null && !keys.current()) {
+            return new KeyCheck(null, Problem.of(ProblemType.UNAVAILABLE,
+                    "API keys cannot be checked right now; retry shortly", List.of()));
+        }
+        ValidKey key = parsed == null ? null : keys.verify(parsed);
+        if (key == null) {
+            return new KeyCheck(null, Problem.of(ProblemType.UNAUTHORIZED, "unknown, revoked or expired API key",
+                    List.of(new FieldError(field, "is not a valid key"))));
+        }
+        return new KeyCheck(key, misuse(key, request, path, origin));
     }
 
     /** CORS for {@code origin}: the key's partner allows it, or (without a key) any partner does. */
@@ -133,7 +142,7 @@ public class PartnerGate {
     }
 
     /** Per key by its plan; per client address for reads without a key or a token; nothing else here. */
-    private Gcra.Decision limit(RoutingContext rc, HttpServerRequest request, ValidKey key) {
+    private Gcra.Decision limit(HttpServerRequest request, ValidKey key) {
         Gcra.Decision decision;
         if (key != null) {
             decision = limits.take(key.policy(), key.id());
