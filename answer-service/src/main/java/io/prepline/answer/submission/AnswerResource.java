@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.prepline.answer.api.Examples;
 import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.prepline.platform.problem.FieldError;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,11 +37,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "SecurityScheme")
 public class AnswerResource {
 
+    /** Submissions per signed-in user ({@code prepline.rate-limit.policies.submissions}). */
+    static final String SUBMISSIONS = "submissions";
+
     @Inject
     SubmissionService submissions;
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    RateLimits limits;
 
     /** The user id is the token's {@code sub}, whatever name the provider puts elsewhere. */
     @Inject
@@ -56,6 +63,8 @@ public class AnswerResource {
                     + "Unknown fields are refused with 400.")
     @APIResponse(responseCode = "202", description = "Accepted: the answer, SUBMITTED; Location names it", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AnswerView.class),
             examples = @ExampleObject(name = "submitted", value = Examples.SUBMITTED)))
+    @APIResponse(responseCode = "429", description = "Over the submissions rate limit of this user (Retry-After and RateLimit-* headers)",
+            content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "Refused: no such question, not open, no rubric, wrong part, idempotency key reused", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "rubric-missing", value = Examples.PROBLEM_RUBRIC_MISSING)))
     public Uni<Response> submit(@RequestBody(content = @Content(mediaType = "application/json",
@@ -63,6 +72,7 @@ public class AnswerResource {
         // Non-blocking signature: the body is read whole on the I/O thread (a blocking one would hand it over to the
         // worker chunk by chunk under the connection's lock); the transaction then runs on a worker thread.
         String userId = token.getSubject();
+        limits.require(SUBMISSIONS, userId);
         return Uni.createFrom().item(() -> accepted(submissions.submit(userId, request, idempotencyKey)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

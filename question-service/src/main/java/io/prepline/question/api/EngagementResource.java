@@ -5,6 +5,7 @@ import io.prepline.question.engagement.LikeState;
 import io.prepline.question.engagement.SampleAnswer;
 import io.prepline.question.catalogue.Caller;
 import io.prepline.platform.problem.Problem;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,10 +31,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Engagement", description = "Likes and sample answers")
 public class EngagementResource {
 
+    /** Likes and withdrawals per signed-in user ({@code prepline.rate-limit.policies.likes}). */
+    static final String LIKES = "likes";
+
     @Inject
     EngagementService engagement;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    RateLimits limits;
 
     @GET
     @Path("sample-answer")
@@ -57,7 +63,9 @@ public class EngagementResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LikeState.class)))
     public LikeState like(@Parameter(description = "Question slug", example = "explain-model-pruning-and-its-applications-amazon")
                           @PathParam("slug") String slug) {
-        return engagement.like(slug, Caller.of(identity).userId());
+        String user = Caller.of(identity).userId();
+        limits.require(LIKES, user);
+        return engagement.like(slug, user);
     }
 
     @DELETE
@@ -68,6 +76,8 @@ public class EngagementResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LikeState.class)))
     public LikeState unlike(@Parameter(description = "Question slug", example = "explain-model-pruning-and-its-applications-amazon")
                             @PathParam("slug") String slug) {
-        return engagement.unlike(slug, Caller.of(identity).userId());
+        String user = Caller.of(identity).userId();
+        limits.require(LIKES, user);
+        return engagement.unlike(slug, user);
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.prepline.platform.ratelimit.RateLimitExceeded;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -30,6 +32,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
         return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceeded e) {
+        Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
+        RateLimits.headers(e.decision(), answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper
