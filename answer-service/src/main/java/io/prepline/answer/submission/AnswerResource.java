@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.prepline.answer.api.Examples;
 import io.prepline.platform.problem.ProblemException;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.prepline.platform.problem.FieldError;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,11 +36,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Answers", description = "Submitting answers and following them")
 public class AnswerResource {
 
+    /** Submissions per signed-in user ({@code prepline.rate-limit.policies.submissions}). */
+    static final String SUBMISSIONS = "submissions";
+
     @Inject
     SubmissionService submissions;
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    RateLimits limits;
 
     /** The user id is the token's {@code sub}, whatever name the provider puts elsewhere. */
     @Inject
@@ -63,6 +70,8 @@ public class AnswerResource {
             + "(question-not-open), no rubric (rubric-missing), part missing or unknown (part-required, unknown-part), "
             + "Idempotency-Key reused with another body (idempotency-key-reused)", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "rubric-missing", value = Examples.PROBLEM_RUBRIC_MISSING)))
+    @APIResponse(responseCode = "429", description = "Over the submissions rate limit of this user (too-many-requests; "
+            + "Retry-After and RateLimit-* headers)")
     public Uni<Response> submit(@RequestBody(content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "answer", value = Examples.SUBMIT_REQUEST))) AnswerRequest request,
             @Parameter(description = "1 to 255 characters: a retry with the same key and body returns the first answer")
@@ -70,6 +79,7 @@ public class AnswerResource {
         // Non-blocking signature: the body is read whole on the I/O thread (a blocking one would hand it over to the
         // worker chunk by chunk under the connection's lock); the transaction then runs on a worker thread.
         String userId = token.getSubject();
+        limits.require(SUBMISSIONS, userId);
         return Uni.createFrom().item(() -> accepted(submissions.submit(userId, request, idempotencyKey)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

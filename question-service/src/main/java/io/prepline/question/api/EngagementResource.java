@@ -4,6 +4,7 @@ import io.prepline.question.engagement.EngagementService;
 import io.prepline.question.engagement.LikeState;
 import io.prepline.question.engagement.SampleAnswer;
 import io.prepline.question.catalogue.Caller;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,10 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Engagement", description = "Likes and sample answers")
 public class EngagementResource {
 
+    /** Likes and withdrawals per signed-in user ({@code prepline.rate-limit.policies.likes}). */
+    static final String LIKES = "likes";
+
     @Inject
     EngagementService engagement;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    RateLimits limits;
 
     @GET
     @Path("sample-answer")
@@ -55,7 +61,9 @@ public class EngagementResource {
     @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public LikeState like(@Parameter(description = "Question slug", example = "explain-model-pruning-and-its-applications-amazon")
                           @PathParam("slug") String slug) {
-        return engagement.like(slug, Caller.of(identity).userId());
+        String user = Caller.of(identity).userId();
+        limits.require(LIKES, user);
+        return engagement.like(slug, user);
     }
 
     @DELETE
@@ -66,6 +74,8 @@ public class EngagementResource {
     @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public LikeState unlike(@Parameter(description = "Question slug", example = "explain-model-pruning-and-its-applications-amazon")
                             @PathParam("slug") String slug) {
-        return engagement.unlike(slug, Caller.of(identity).userId());
+        String user = Caller.of(identity).userId();
+        limits.require(LIKES, user);
+        return engagement.unlike(slug, user);
     }
 }

@@ -92,7 +92,7 @@ public class QuestionResource {
     }
 
     // a cached result is answered on the I/O thread; only a miss goes to a worker thread for the database
-    private static <T> Uni<Response> cachedOrLoaded(T cached, Supplier<T> load, Function<T, Response> respond) {
+    static <T> Uni<Response> cachedOrLoaded(T cached, Supplier<T> load, Function<T, Response> respond) {
         if (cached != null) {
             return Uni.createFrom().item(respond.apply(cached));
         }

@@ -25,18 +25,29 @@ import io.prepline.review.ReviewConfig;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.ProblemException;
 import io.prepline.platform.problem.ProblemType;
+import io.prepline.platform.ratelimit.RateLimits;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/score-preview")
 @Tag(name = "Score preview", description = "Scoring a draft answer without storing it")
 public class ScorePreviewResource {
 
+    /** Previews per signed-in user ({@code prepline.rate-limit.policies.score-preview}). */
+    static final String PREVIEWS = "score-preview";
+
     private final ScorePreviewService service;
     private final ReviewConfig config;
     private final ObjectMapper mapper;
+    private final RateLimits limits;
+    private final SecurityIdentity identity;
 
-    ScorePreviewResource(ScorePreviewService service, ReviewConfig config, ObjectMapper mapper) {
+    ScorePreviewResource(ScorePreviewService service, ReviewConfig config, ObjectMapper mapper, RateLimits limits,
+                         SecurityIdentity identity) {
         this.service = service;
         this.config = config;
+        this.limits = limits;
+        this.identity = identity;
         this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
@@ -59,6 +70,8 @@ public class ScorePreviewResource {
     @APIResponse(responseCode = "503", description = "The catalogue is not loaded yet (catalogue-unavailable)")
     public ScorePreview score(@RequestBody(content = @Content(schema = @Schema(implementation = ScorePreviewRequest.class)))
                               JsonNode json) throws JsonProcessingException {
+        limits.require(PREVIEWS, identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName());
         // bound here rather than by the framework so that a wrong type is reported with its field name
         ScorePreviewRequest request = json == null || json.isNull() ? null
                 : mapper.treeToValue(json, ScorePreviewRequest.class);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.PrometheusText;
 import io.prepline.devstack.TopicProbe;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The running worker against the real broker: catalogue and submissions in, scores and dead letters out. */
@@ -34,7 +35,7 @@ class PipelineRoundTripTest {
 
     @Test
     void readinessReportsTheRunningPipelineWithItsCatalogueLoaded() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Scoring pipeline' }.status", is("UP"))
                 .body("checks.find { it.name == 'Scoring pipeline' }.data.state", is("RUNNING"))
                 .body("checks.find { it.name == 'Scoring pipeline' }.data.catalogueLoaded", is(true));
@@ -64,7 +65,7 @@ class PipelineRoundTripTest {
                     Duration.ofSeconds(2));
             assertEquals(1, copies.size(), "one score per submission");
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("kafka_stream_thread_process_total"));
     }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.prepline.platform.ratelimit.RateLimitExceeded;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -20,8 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every service's one exception mapper: each refusal and failure of a REST call leaves as
  * {@code application/problem+json} with a type of {@link ProblemType} (or of the service's domain); clients never see
- * a stack trace. Refusals made before a request reaches REST (authentication, a malformed query string, the HTTP
- * layer's limits) are answered the same way by {@link HttpProblems}.
+ * a stack trace. Refusals made before a request reaches REST (authentication, the HTTP layer's limits, a malformed
+ * URI) are answered the same way by {@link HttpProblems} and {@link MalformedUris}.
  */
 public class ProblemMapper {
 
@@ -30,6 +32,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
         return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceeded e) {
+        Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
+        RateLimits.headers(e.decision(), answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper
