@@ -18,10 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prepline.platform.http.CursorToken;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -71,6 +73,64 @@ class BadInputTest {
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
         problem(given().queryParam("sort", "recent").queryParam("cursor", popular).get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("cursor"));
+    }
+
+    @Test
+    void editedCursorsAreRefusedBeforeAnyQuery() {
+        String recent = cursor("recent", null);
+        String popular = cursor("popular", null);
+        String relevance = cursor(null, "pruning");
+        for (String time : new String[] {"2026-13-45T99:00:00Z", "yesterday", "+99999-01-01T00:00:00Z", ""}) {
+            refusedCursor(Map.of("sort", "recent"), edit(recent, 2, time));
+        }
+        for (String count : new String[] {"many", "-1", "99999999999", "1e3", "+5"}) {
+            refusedCursor(Map.of("sort", "popular"), edit(popular, 2, count));
+        }
+        for (String rank : new String[] {"NaN", "Infinity", "1f", "0x1p3", "-0.5"}) {
+            refusedCursor(Map.of("q", "pruning"), edit(relevance, 2, rank));
+        }
+        for (String id : new String[] {"1-1-1-1-1", "not-an-id", "7B0C1C52-6F3E-4D2A-9A51-2D8C0F6E4B11x"}) {
+            refusedCursor(Map.of("sort", "recent"), edit(recent, 3, id));
+        }
+        refusedCursor(Map.of("sort", "recent"), encode(decode(recent) + "|extra"));
+        refusedCursor(Map.of("sort", "recent"), "not base64!");
+        refusedCursor(Map.of("sort", "recent"), recent + "=");
+        refusedCursor(Map.of("sort", "recent"), "A".repeat(CursorToken.MAX_LENGTH + 1));
+        // the unedited cursors still page on
+        given().queryParam("sort", "recent").queryParam("cursor", recent).get("/api/v1/questions").then().statusCode(200);
+        given().queryParam("q", "pruning").queryParam("cursor", relevance).get("/api/v1/questions").then().statusCode(200);
+    }
+
+    private static String cursor(String sort, String q) {
+        var request = given().queryParam("limit", 1);
+        if (sort != null) {
+            request.queryParam("sort", sort);
+        }
+        if (q != null) {
+            request.queryParam("q", q);
+        }
+        String cursor = request.get("/api/v1/questions").then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        assertEquals(4, decode(cursor).split("\\|", -1).length, "sort, filters, key, id");
+        return cursor;
+    }
+
+    private static String edit(String cursor, int field, String value) {
+        String[] fields = decode(cursor).split("\\|", -1);
+        fields[field] = value;
+        return encode(String.join("|", fields));
+    }
+
+    private static String decode(String cursor) {
+        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refusedCursor(Map<String, String> params, String cursor) {
+        problem(given().queryParams(params).queryParam("cursor", cursor).get("/api/v1/questions"), 400,
+                "invalid-request").body("errors[0].field", is("cursor"));
     }
 
     @Test
