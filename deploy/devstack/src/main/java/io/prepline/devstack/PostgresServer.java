@@ -129,10 +129,6 @@ public final class PostgresServer implements AutoCloseable {
         return postgres != null;
     }
 
-    public synchronized boolean frozen() {
-        return frozen;
-    }
-
     /** "running", "frozen" or "stopped". */
     public synchronized String state() {
         return postgres == null ? "stopped" : frozen ? "frozen" : "running";

@@ -17,10 +17,8 @@ record Cursor(Sort sort, String filters, String key, UUID id) {
 
     static Cursor decode(String token, Sort sort, Filters filters) {
         CursorToken cursor = CursorToken.decode(token, 4);
-        if (Sort.parse(cursor.text(0)).isEmpty()) {
-            throw CursorToken.invalid();
-        }
-        if (Sort.parse(cursor.text(0)).get() != sort || !cursor.text(1).equals(filters.fingerprint())) {
+        Sort issuedFor = Sort.parse(cursor.text(0)).orElseThrow(CursorToken::invalid);
+        if (issuedFor != sort || !cursor.text(1).equals(filters.fingerprint())) {
             throw CursorToken.foreign("another sort or other filters");
         }
         return new Cursor(sort, cursor.text(1), key(cursor, sort), cursor.uuid(3));
