@@ -11,6 +11,8 @@ public interface AnswerConfig {
 
     Topics topics();
 
+    Sources sources();
+
     Submission submission();
 
     Decision decision();
@@ -42,6 +44,20 @@ public interface AnswerConfig {
         /** Submissions the review-worker could not score, with the reason. */
         @WithDefault("answers.submitted.v1.dlq")
         String deadLetters();
+    }
+
+    /**
+     * The CloudEvents source ({@code ce_source}) of each service this one consumes from: a record of their topics
+     * from any other source is dead-lettered, never applied.
+     */
+    interface Sources {
+        /** Producer of {@code catalogue.questions.v1}. */
+        @WithDefault("/question-service")
+        String questionService();
+
+        /** Producer of {@code answers.scored.v1} and {@code answers.submitted.v1.dlq}. */
+        @WithDefault("/review-worker")
+        String reviewWorker();
     }
 
     interface Submission {

@@ -11,6 +11,8 @@ public interface QuestionConfig {
 
     Topics topics();
 
+    Sources sources();
+
     Api api();
 
     Seed seed();
@@ -25,6 +27,16 @@ public interface QuestionConfig {
         /** Final decisions on answers, for solved counts and sample-answer access. */
         @WithDefault("answers.decided.v1")
         String decided();
+    }
+
+    /**
+     * The CloudEvents source ({@code ce_source}) of each service this one consumes from: a record of their topics
+     * from any other source is dead-lettered, never applied.
+     */
+    interface Sources {
+        /** Producer of {@code answers.decided.v1}. */
+        @WithDefault("/answer-service")
+        String answerService();
     }
 
     /** Limits and caching of the REST API. */

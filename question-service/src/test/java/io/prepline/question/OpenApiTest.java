@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class OpenApiTest {
 
     @Test
     void everyOperationHasASummaryAndEveryParameterADescriptionAndExample() {
-        Map<String, Object> doc = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        Map<String, Object> doc = given().baseUri(TestHTTPResourceManager.getManagementUri()).accept("application/json").get("/openapi").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");

@@ -18,6 +18,43 @@ public interface PlatformConfig {
 
     Http http();
 
+    Consumer consumer();
+
+    /**
+     * How Kafka consumers apply records ({@code io.prepline.platform.consumer}): transient database failures are
+     * retried as long as they last, a record that can never be applied goes to the dead-letter topic.
+     */
+    interface Consumer {
+        /** Build time: whether this service consumes with {@code Consumption} (it needs a database). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where records that can never be applied go; {@code <quarkus.application.name>.dlq} when absent. */
+        Optional<String> deadLetterTopic();
+
+        /**
+         * Calls of the work that may fail for another reason than a transient one (a constraint, a reference not
+         * found, anything unexpected) before the record is dead-lettered. Transient failures do not count.
+         */
+        @WithDefault("5")
+        int attempts();
+
+        /** First wait after a failed call; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("100ms")
+        Duration minBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** Longest wait for a row lock in one call (PostgreSQL lock_timeout); then the call fails and is retried. */
+        @WithDefault("5s")
+        Duration lockTimeout();
+
+        /** Longest wait for the broker to acknowledge a dead letter before the send is tried again. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+    }
+
     /** Requests, as every service refuses them. */
     interface Http {
         /**

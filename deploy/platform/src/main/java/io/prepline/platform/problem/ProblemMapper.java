@@ -24,9 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every service's one exception mapper: each refusal and failure of a REST call leaves as
  * {@code application/problem+json} with a type of {@link ProblemType} (or of the service's domain); clients never see
- * a stack trace. Refusals made before a request reaches REST (authentication, a malformed query string, the HTTP
- * layer's limits) are answered the same way by {@link HttpProblems}. A failure because the database cannot serve
- * right now ({@link Unreachable}) is a 503 {@code unavailable} with {@code Retry-After}, never a 500.
+ * a stack trace. Refusals made before a request reaches REST (authentication, the HTTP layer's limits, a malformed
+ * URI) are answered the same way by {@link HttpProblems} and {@link MalformedUris}. A failure because the database
+ * cannot serve right now ({@link Unreachable}) is a 503 {@code unavailable} with {@code Retry-After}, never a 500.
  */
 public class ProblemMapper {
 
