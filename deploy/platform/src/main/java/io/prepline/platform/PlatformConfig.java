@@ -106,6 +106,13 @@ public interface PlatformConfig {
          */
         @WithDefault("false")
         boolean refuseEmptyJson();
+
+        /**
+         * What {@code Retry-After} tells a client refused for want of capacity: 503 while the database cannot serve,
+         * 429 past a limit of the service (answer-service's open event streams).
+         */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     /** The outbox relay that publishes committed events to Kafka. */
