@@ -1,5 +1,6 @@
 package io.prepline.answer;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.prepline.answer.Fixtures.activeQuestion;
 import static io.prepline.answer.Fixtures.count;
 import static io.prepline.answer.Fixtures.json;
@@ -79,9 +80,9 @@ class DatabaseOutageTest {
         try {
             pause(1_500);
             long started = System.nanoTime();
-            liveness = get("/q/health/live").statusCode();
+            liveness = management("/health/live").statusCode();
             livenessMillis = (System.nanoTime() - started) / 1_000_000;
-            readiness = get("/q/health/ready").statusCode();
+            readiness = management("/health/ready").statusCode();
             pause(FROZEN.toMillis() - 1_500);
         } finally {
             stack.resumePostgres();
@@ -154,6 +155,11 @@ class DatabaseOutageTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(TestHTTPResourceManager.getManagementUri() + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void pause(long millis) {

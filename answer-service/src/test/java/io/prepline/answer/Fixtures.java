@@ -1,5 +1,6 @@
 package io.prepline.answer;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
@@ -241,7 +242,7 @@ public final class Fixtures {
 
     /** A counter or gauge of this service's {@code /q/metrics}, summed over the samples with these labels. */
     public static double metric(String name, String... labels) {
-        return PrometheusText.value(given().when().get("/q/metrics").then().statusCode(200).extract().asString(),
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/metrics").then().statusCode(200).extract().asString(),
                 name, labels);
     }
 

@@ -52,7 +52,7 @@ class OpenApiTest {
     /** Clients name their methods after the operationIds: renaming one breaks them like removing the operation. */
     @Test
     void operationIdsAreTheContract() throws Exception {
-        JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi")
+        JsonNode api = new ObjectMapper().readTree(given().baseUri(TestHTTPResourceManager.getManagementUri()).queryParam("format", "json").when().get("/openapi")
                 .then().statusCode(200).extract().asString());
         Map<String, String> ids = new TreeMap<>();
         for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
