@@ -27,6 +27,7 @@ import io.prepline.answer.Fixtures.Question;
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.SharedStack;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -79,9 +80,9 @@ class DatabaseOutageTest {
         try {
             pause(1_500);
             long started = System.nanoTime();
-            liveness = get("/q/health/live").statusCode();
+            liveness = health("live").statusCode();
             livenessMillis = (System.nanoTime() - started) / 1_000_000;
-            readiness = get("/q/health/ready").statusCode();
+            readiness = health("ready").statusCode();
             pause(FROZEN.toMillis() - 1_500);
         } finally {
             stack.resumePostgres();
@@ -151,9 +152,11 @@ class DatabaseOutageTest {
         }
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    /** {@code /q/health/<check>} on the management port. */
+    private HttpResponse<String> health(String check) throws Exception {
+        URI uri = URI.create(TestHTTPResourceManager.getManagementUri() + "/health/" + check);
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void pause(long millis) {
