@@ -1,6 +1,7 @@
 package io.prepline.platform;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -17,6 +18,41 @@ public interface PlatformConfig {
     Outbox outbox();
 
     Http http();
+
+    RateLimit rateLimit();
+
+    /**
+     * Request rate limits ({@code prepline.rate-limit.*}): each named policy allows {@code limit} requests per
+     * {@code period} to one key (a user, an API key, a client address). The services name their policies in their
+     * {@code application.properties}.
+     */
+    interface RateLimit {
+        /** Off: every request is admitted and no RateLimit header is sent. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Instances of the service behind one load balancer that spreads requests evenly: each admits
+         * {@code limit / instances}, so together they admit the limit without talking to each other.
+         */
+        @WithDefault("1")
+        int instances();
+
+        /** Most keys tracked per policy; past it idle keys are forgotten, and new ones share one budget. */
+        @WithDefault("100000")
+        int maxKeys();
+
+        /** The policies by name. */
+        Map<String, Policy> policies();
+
+        interface Policy {
+            /** Requests allowed per period to one key (all at once, or spread). */
+            long limit();
+
+            @WithDefault("1m")
+            Duration period();
+        }
+    }
 
     Consumer consumer();
 

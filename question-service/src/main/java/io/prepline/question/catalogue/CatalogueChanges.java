@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.prepline.platform.pg.AfterCommit;
 import io.prepline.platform.pg.PgListener;
 import io.prepline.question.QuestionConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,8 +17,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
@@ -114,18 +113,7 @@ public class CatalogueChanges {
     }
 
     private void onCommit(String countersOf) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changed(countersOf);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> changed(countersOf));
     }
 
     private void changed(String countersOf) {

@@ -72,7 +72,8 @@ public class HttpProblems {
         return Problem.of(type, detail == null ? type.title() : detail, List.of());
     }
 
-    static void write(HttpServerResponse response, Problem problem) {
+    /** Answers {@code problem} from a route filter, before any resource. */
+    public static void write(HttpServerResponse response, Problem problem) {
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(EventJson.write(problem));
     }

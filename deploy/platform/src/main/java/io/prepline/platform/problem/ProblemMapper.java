@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.prepline.platform.ratelimit.RateLimitExceeded;
+import io.prepline.platform.ratelimit.RateLimits;
 import io.prepline.platform.PlatformConfig;
 import io.prepline.platform.pg.PgErrors;
 import io.quarkus.security.AuthenticationFailedException;
@@ -41,6 +43,13 @@ public class ProblemMapper {
     public Response domain(ProblemException e) {
         Response response = respond(e.toProblem());
         return e.retryAfter() == null ? response : withRetryAfter(response, e.retryAfter());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceeded e) {
+        Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
+        RateLimits.headers(e.decision(), answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package io.prepline.answer.review;
+package io.prepline.platform.html;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +78,7 @@ class MarkdownHtmlTest {
     void noVectorLeavesAScriptAnEventHandlerOrADangerousUrl() {
         for (String vector : VECTORS) {
             for (String markdown : List.of(vector, "Text before.\n\n" + vector + "\n\nText after.", "* " + vector)) {
+                assertSafe(vector, MarkdownHtml.renderText(markdown).toLowerCase(Locale.ROOT));
                 String html = MarkdownHtml.render(markdown).toLowerCase(Locale.ROOT);
                 assertFalse(html.contains("<script"), () -> vector + " -> " + html);
                 assertFalse(html.matches("(?s).*<[^>]*\\son[a-z]+\\s*=.*"), () -> vector + " -> " + html);
@@ -91,6 +92,22 @@ class MarkdownHtmlTest {
                 assertFalse(html.contains("style="), () -> vector + " -> " + html);
             }
         }
+    }
+
+    private static void assertSafe(String vector, String html) {
+        assertFalse(html.contains("<script") || html.contains("style=") || html.contains("<iframe"),
+                () -> vector + " -> " + html);
+        assertFalse(html.matches("(?s).*<[^>]*\\son[a-z]+\\s*=.*"), () -> vector + " -> " + html);
+        assertFalse(DANGEROUS_URL.matcher(html).find(), () -> vector + " -> " + html);
+    }
+
+    @Test
+    void textOnlyHtmlKeepsLinksAndDropsImagesSoThePageRequestsNothing() {
+        String markdown = "See ![a chart](https://images.example/chart.png) and [the paper](https://arxiv.org/abs/1506.02626).";
+        assertTrue(MarkdownHtml.render(markdown).contains("<img"));
+        String text = MarkdownHtml.renderText(markdown);
+        assertFalse(text.contains("<img") || text.contains("images.example"), text);
+        assertTrue(text.contains("href=\"https://arxiv.org/abs/1506.02626\""), text);
     }
 
     @Test
