@@ -1,5 +1,6 @@
 package io.prepline.question;
 
+import static io.prepline.question.Fixtures.management;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,7 @@ class OpenApiTest {
 
     @Test
     void everyOperationHasASummaryAndEveryParameterADescriptionAndExample() {
-        Map<String, Object> doc = given().baseUri(TestHTTPResourceManager.getManagementUri()).accept("application/json").get("/openapi").then().statusCode(200)
+        Map<String, Object> doc = management().accept("application/json").get("/openapi").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
@@ -63,7 +64,7 @@ class OpenApiTest {
 
     @Test
     void theSecuritySchemesAndEveryPartnerOperationAreDocumentedWithExamples() {
-        io.restassured.path.json.JsonPath doc = given().accept("application/json").get("/q/openapi").then()
+        io.restassured.path.json.JsonPath doc = management().accept("application/json").get("/openapi").then()
                 .statusCode(200).extract().jsonPath();
         assertEquals("http", doc.getString("components.securitySchemes.SecurityScheme.type"));
         assertEquals("bearer", doc.getString("components.securitySchemes.SecurityScheme.scheme"));

@@ -1,5 +1,6 @@
 package io.prepline.question.catalogue;
 
+import static io.prepline.question.Fixtures.management;
 import static io.prepline.question.Fixtures.PRUNING_AMAZON;
 import static io.prepline.question.Fixtures.author;
 import static io.prepline.question.Fixtures.eventually;
@@ -19,13 +20,11 @@ import java.util.function.Supplier;
 
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.SharedStack;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +76,8 @@ class DatabaseOutageTest {
             unavailable(timed(() -> given().auth().oauth2(author()).contentType(ContentType.JSON)
                     .body(question(uniqueSlug("outage"), "Explain outages", "Stripe", "Reliability"))
                     .post("/api/v1/questions"), 503));
-            timed(() -> health().get("/health/live"), 200);
-            health().get("/health/ready").then().statusCode(503);
+            timed(() -> management().get("/health/live"), 200);
+            management().get("/health/ready").then().statusCode(503);
         } finally {
             stack.resumePostgres();
         }
@@ -88,7 +87,7 @@ class DatabaseOutageTest {
             given().get("/api/v1/questions/no-such-question").then().statusCode(404);
             assertTrue(changes.listening(), "listening again");
         });
-        health().get("/health/ready").then().statusCode(200);
+        management().get("/health/ready").then().statusCode(200);
         assertEquals(title, detail().then().statusCode(200).extract().path("title"));
     }
 
@@ -100,10 +99,6 @@ class DatabaseOutageTest {
         list().then().statusCode(200);
         assertFalse(title.isBlank());
         return title;
-    }
-
-    private static RequestSpecification health() {
-        return given().baseUri(TestHTTPResourceManager.getManagementUri());
     }
 
     private Response detail() {

@@ -1,5 +1,6 @@
 package io.prepline.question.engagement;
 
+import static io.prepline.question.Fixtures.management;
 import static io.prepline.question.Fixtures.candidate;
 import static io.prepline.question.Fixtures.eventually;
 import static io.prepline.question.engagement.EngagementTest.ANSWER_SERVICE;
@@ -79,8 +80,8 @@ class DecisionConsumerTest {
                 "nothing of a rejected decision was applied");
         assertEquals(untrusted + 2, deadLetters("UNTRUSTED_SOURCE"));
         assertEquals(invalid + 1, deadLetters("INVALID"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        management().get("/health/ready").then().statusCode(200).body("status", is("UP"));
+        management().get("/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
@@ -100,7 +101,7 @@ class DecisionConsumerTest {
                 // each attempt gives up after prepline.consumer.lock-timeout (1 s in tests) and is tried again
                 eventually(WAIT, () -> assertTrue(retries() >= retries + 2, "the consumer tries again"));
                 assertEquals(0, count("SELECT count(*) FROM question_solver WHERE answer_id = ?::uuid", answer));
-                given().when().get("/q/health/ready").then().statusCode(200);
+                management().get("/health/ready").then().statusCode(200);
                 holder.rollback();
             }
             eventually(WAIT, () -> assertEquals(1,
@@ -119,7 +120,7 @@ class DecisionConsumerTest {
     }
 
     private static double metric(String name, String... labels) {
-        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(), name,
+        return PrometheusText.value(management().get("/metrics").then().statusCode(200).extract().asString(), name,
                 labels);
     }
 
