@@ -1,5 +1,6 @@
 package io.prepline.answer;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.prepline.answer.Fixtures.activeQuestion;
 import static io.prepline.answer.Fixtures.count;
 import static io.prepline.answer.Fixtures.json;
@@ -27,7 +28,6 @@ import io.prepline.answer.Fixtures.Question;
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.SharedStack;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -80,9 +80,9 @@ class DatabaseOutageTest {
         try {
             pause(1_500);
             long started = System.nanoTime();
-            liveness = health("live").statusCode();
+            liveness = management("/health/live").statusCode();
             livenessMillis = (System.nanoTime() - started) / 1_000_000;
-            readiness = health("ready").statusCode();
+            readiness = management("/health/ready").statusCode();
             pause(FROZEN.toMillis() - 1_500);
         } finally {
             stack.resumePostgres();
@@ -152,11 +152,14 @@ class DatabaseOutageTest {
         }
     }
 
-    /** {@code /q/health/<check>} on the management port. */
-    private HttpResponse<String> health(String check) throws Exception {
-        URI uri = URI.create(TestHTTPResourceManager.getManagementUri() + "/health/" + check);
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1))).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(TestHTTPResourceManager.getManagementUri() + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void pause(long millis) {

@@ -1,5 +1,6 @@
 package io.prepline.answer;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
@@ -15,14 +16,12 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.PostgresServer;
 import io.prepline.devstack.PrometheusText;
 import io.prepline.devstack.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Test data produced the way the other services produce it: catalogue snapshots and scores go through Kafka. */
@@ -241,14 +240,9 @@ public final class Fixtures {
         throw new AssertionError("timed out waiting for " + what);
     }
 
-    /** A request to the management port (health, metrics, OpenAPI): the API port serves none of them. */
-    public static RequestSpecification management() {
-        return given().baseUri(TestHTTPResourceManager.getManagementUri());
-    }
-
     /** A counter or gauge of this service's {@code /q/metrics}, summed over the samples with these labels. */
     public static double metric(String name, String... labels) {
-        return PrometheusText.value(management().get("/metrics").then().statusCode(200).extract().asString(),
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/metrics").then().statusCode(200).extract().asString(),
                 name, labels);
     }
 

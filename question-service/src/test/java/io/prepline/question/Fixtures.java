@@ -1,7 +1,5 @@
 package io.prepline.question;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.prepline.devstack.DevStack;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
-import io.restassured.specification.RequestSpecification;
 
 /** Request documents and tokens shared by the tests. */
 public final class Fixtures {
@@ -43,11 +39,6 @@ public final class Fixtures {
                 }
             }
         }
-    }
-
-    /** A request to the management port (health, metrics, OpenAPI): the API port serves none of them. */
-    public static RequestSpecification management() {
-        return given().baseUri(TestHTTPResourceManager.getManagementUri());
     }
 
     public static String author() {

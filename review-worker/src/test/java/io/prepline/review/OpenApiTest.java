@@ -1,5 +1,6 @@
 package io.prepline.review;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
@@ -14,7 +15,7 @@ class OpenApiTest {
     @Test
     void theScorePreviewIsPreviewScoreAndNamesItsRolesOutsideTheScopes() {
         String operation = "paths.'/api/v1/score-preview'.post";
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).accept("application/json").when().get("/openapi").then().statusCode(200)
                 .body(operation + ".operationId", is("previewScore"))
                 .body(operation + ".security[0].SecurityScheme.size()", is(0))
                 .body(operation + ".responses.'403'.content.'application/problem+json'.schema.'$ref'",

@@ -1,6 +1,6 @@
 package io.prepline.answer.scoring;
 
-import static io.prepline.answer.Fixtures.management;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.prepline.answer.Fixtures.activeQuestion;
 import static io.prepline.answer.Fixtures.awaitDeadLetter;
 import static io.prepline.answer.Fixtures.awaitStatus;
@@ -91,8 +91,8 @@ class ScoredConsumerTest {
         assertEquals(before.get("UNTRUSTED_SOURCE") + 2, deadLetters("scored", "UNTRUSTED_SOURCE"));
         assertEquals(before.get("INVALID") + 2, deadLetters("scored", "INVALID"));
         assertEquals(before.get("UNKNOWN_REFERENCE") + 1, deadLetters("scored", "UNKNOWN_REFERENCE"));
-        management().get("/health/ready").then().statusCode(200).body("status", is("UP"));
-        management().get("/health/live").then().statusCode(200).body("status", is("UP"));
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class ScoredConsumerTest {
                 awaitTrue(() -> metric("prepline_consumer_retries_total", "channel", "scored") >= retries + 2,
                         "the consumer to try again while the row is locked");
                 assertEquals("SUBMITTED", status(id));
-                management().get("/health/ready").then().statusCode(200);
+                given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200);
                 holder.rollback();
             }
             awaitStatus(id, "APPROVED");

@@ -1,6 +1,6 @@
 package io.prepline.question.catalogue;
 
-import static io.prepline.question.Fixtures.management;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.prepline.question.Fixtures.PRUNING_AMAZON;
 import static io.prepline.question.Fixtures.author;
 import static io.prepline.question.Fixtures.eventually;
@@ -76,8 +76,8 @@ class DatabaseOutageTest {
             unavailable(timed(() -> given().auth().oauth2(author()).contentType(ContentType.JSON)
                     .body(question(uniqueSlug("outage"), "Explain outages", "Stripe", "Reliability"))
                     .post("/api/v1/questions"), 503));
-            timed(() -> management().get("/health/live"), 200);
-            management().get("/health/ready").then().statusCode(503);
+            timed(() -> given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/health/live"), 200);
+            given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/health/ready").then().statusCode(503);
         } finally {
             stack.resumePostgres();
         }
@@ -87,7 +87,7 @@ class DatabaseOutageTest {
             given().get("/api/v1/questions/no-such-question").then().statusCode(404);
             assertTrue(changes.listening(), "listening again");
         });
-        management().get("/health/ready").then().statusCode(200);
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/health/ready").then().statusCode(200);
         assertEquals(title, detail().then().statusCode(200).extract().path("title"));
     }
 

@@ -1,6 +1,6 @@
 package io.prepline.question.engagement;
 
-import static io.prepline.question.Fixtures.management;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.prepline.question.Fixtures.candidate;
 import static io.prepline.question.Fixtures.eventually;
 import static io.prepline.question.engagement.EngagementTest.ANSWER_SERVICE;
@@ -80,8 +80,8 @@ class DecisionConsumerTest {
                 "nothing of a rejected decision was applied");
         assertEquals(untrusted + 2, deadLetters("UNTRUSTED_SOURCE"));
         assertEquals(invalid + 1, deadLetters("INVALID"));
-        management().get("/health/ready").then().statusCode(200).body("status", is("UP"));
-        management().get("/health/live").then().statusCode(200).body("status", is("UP"));
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200).body("status", is("UP"));
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class DecisionConsumerTest {
                 // each attempt gives up after prepline.consumer.lock-timeout (1 s in tests) and is tried again
                 eventually(WAIT, () -> assertTrue(retries() >= retries + 2, "the consumer tries again"));
                 assertEquals(0, count("SELECT count(*) FROM question_solver WHERE answer_id = ?::uuid", answer));
-                management().get("/health/ready").then().statusCode(200);
+                given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200);
                 holder.rollback();
             }
             eventually(WAIT, () -> assertEquals(1,
@@ -120,7 +120,7 @@ class DecisionConsumerTest {
     }
 
     private static double metric(String name, String... labels) {
-        return PrometheusText.value(management().get("/metrics").then().statusCode(200).extract().asString(), name,
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200).extract().asString(), name,
                 labels);
     }
 

@@ -117,11 +117,11 @@ class PipelineRoundTripTest {
         }
         assertEquals(untrusted + 1, deadLetters("UNTRUSTED_SOURCE"));
         assertEquals(malformedBefore + 2, deadLetters("MALFORMED"));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200);
     }
 
     private static double deadLetters(String reason) {
-        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200).extract().asString(),
                 "prepline_consumer_dead_letters_total", "channel", "submitted", "reason", reason);
     }
 
