@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.prepline.platform.ratelimit.RateLimitExceeded;
 import io.prepline.platform.ratelimit.RateLimits;
 import io.prepline.platform.PlatformConfig;
+import io.prepline.platform.pg.PgErrors;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -28,7 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@code application/problem+json} with a type of {@link ProblemType} (or of the service's domain); clients never see
  * a stack trace. Refusals made before a request reaches REST (authentication, the HTTP layer's limits, a malformed
  * URI) are answered the same way by {@link HttpProblems} and {@link MalformedUris}. A failure because the database
- * cannot serve right now ({@link Unreachable}) is a 503 {@code unavailable} with {@code Retry-After}, never a 500.
+ * cannot serve right now (a transient failure, {@link PgErrors}) is a 503 {@code unavailable} with {@code Retry-After},
+ * never a 500: the client may try again.
  */
 public class ProblemMapper {
 
@@ -126,7 +128,7 @@ public class ProblemMapper {
     }
 
     private Response failed(Exception e) {
-        if (Unreachable.database(e)) {
+        if (PgErrors.isTransient(e)) {
             LOG.warnf("request refused, the database cannot serve: %s", e.toString());
             return domain(ProblemException.unavailable("the service cannot reach its database right now; try again later",
                     config.get().http().retryAfter()));
