@@ -21,9 +21,12 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    /** How the server was started, to start it again the same way (same data, same settings, same port). */
+    private final EmbeddedPostgres.Builder builder;
+    private volatile EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres.Builder builder, EmbeddedPostgres postgres) {
+        this.builder = builder;
         this.postgres = postgres;
     }
 
@@ -50,7 +53,7 @@ public final class PostgresServer implements AutoCloseable {
             builder.setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off");
-            return new PostgresServer(builder.start());
+            return new PostgresServer(builder, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDir, e);
         }
@@ -97,6 +100,20 @@ public final class PostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create databases " + databases, e);
+        }
+    }
+
+    /**
+     * Stops the server (fast shutdown: open connections are closed, transactions in flight roll back) and starts it
+     * again on the same port with the same data, as an operator's restart does.
+     */
+    public synchronized void restart() {
+        int port = port();
+        close();
+        try {
+            postgres = builder.setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL again on port " + port, e);
         }
     }
 
