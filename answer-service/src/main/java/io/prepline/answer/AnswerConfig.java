@@ -11,6 +11,8 @@ public interface AnswerConfig {
 
     Topics topics();
 
+    Sources sources();
+
     Submission submission();
 
     Decision decision();
@@ -42,6 +44,20 @@ public interface AnswerConfig {
         /** Submissions the review-worker could not score, with the reason. */
         @WithDefault("answers.submitted.v1.dlq")
         String deadLetters();
+    }
+
+    /**
+     * The CloudEvents source ({@code ce_source}) of each service this one consumes from: a record of their topics
+     * from any other source is dead-lettered, never applied.
+     */
+    interface Sources {
+        /** Producer of {@code catalogue.questions.v1}. */
+        @WithDefault("/question-service")
+        String questionService();
+
+        /** Producer of {@code answers.scored.v1} and {@code answers.submitted.v1.dlq}. */
+        @WithDefault("/review-worker")
+        String reviewWorker();
     }
 
     interface Submission {
@@ -109,11 +125,19 @@ public interface AnswerConfig {
     /** The live status streams: woken by PostgreSQL notifications, with a slow re-check as a safety net. */
     interface Live {
         /**
-         * How often every open stream reads its answer's history even without a notification, so that a lost
-         * notification delays an event by at most this long.
+         * How often the open streams are checked against the history even without a notification (one query for all
+         * of them), so that a lost notification delays an event by at most this long.
          */
         @WithDefault("5s")
         Duration recheckInterval();
+
+        /** Most streams one user (token subject) may hold open on this instance; beyond it 429. */
+        @WithDefault("5")
+        int maxStreamsPerUser();
+
+        /** Most streams open on this instance, all users together; beyond it 429. */
+        @WithDefault("500")
+        int maxStreams();
 
         /** First wait before the notification listener reconnects after losing its connection; doubles up to max. */
         @WithDefault("500ms")

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.SharedStack;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class BrokerOutageReadinessTest {
         Instant end = Instant.now().plus(Duration.ofSeconds(60));
         int last;
         do {
-            last = given().when().get("/q/health/ready").then().extract().statusCode();
+            last = given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().extract().statusCode();
             if (last == status) {
                 return;
             }

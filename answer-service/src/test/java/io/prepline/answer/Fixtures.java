@@ -1,5 +1,6 @@
 package io.prepline.answer;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import static io.restassured.RestAssured.given;
 
 import java.sql.Connection;
@@ -17,9 +18,11 @@ import java.util.stream.IntStream;
 
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.PostgresServer;
+import io.prepline.devstack.PrometheusText;
 import io.prepline.devstack.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Test data produced the way the other services produce it: catalogue snapshots and scores go through Kafka. */
 public final class Fixtures {
@@ -121,10 +124,20 @@ public final class Fixtures {
                 .replace("\"rubricVersion\":1", "\"rubricVersion\":" + rubricVersion);
     }
 
+    /** Sends a record as the topic's producer would, with its CloudEvents headers. */
     public static void send(String topic, String key, String value) {
         try (TopicProbe probe = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), topic)) {
-            probe.send(key, value);
+            probe.sendFrom(producer(topic), key, value);
         }
+    }
+
+    /** The CloudEvents source of the service that produces {@code topic}. */
+    public static String producer(String topic) {
+        return switch (topic) {
+            case "catalogue.questions.v1" -> "/question-service";
+            case "answers.scored.v1", "answers.submitted.v1.dlq" -> "/review-worker";
+            default -> "/answer-service";
+        };
     }
 
     public static long catalogueVersion(UUID id) {
@@ -225,6 +238,22 @@ public final class Fixtures {
             }
         }
         throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /** A counter or gauge of this service's {@code /q/metrics}, summed over the samples with these labels. */
+    public static double metric(String name, String... labels) {
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/metrics").then().statusCode(200).extract().asString(),
+                name, labels);
+    }
+
+    /** Dead letters counted for a channel and reason. */
+    public static double deadLetters(String channel, String reason) {
+        return metric("prepline_consumer_dead_letters_total", "channel", channel, "reason", reason);
+    }
+
+    /** The record of this service's dead-letter topic for {@code key} with {@code reason}, waiting for it. */
+    public static ConsumerRecord<String, String> awaitDeadLetter(TopicProbe deadLetters, String key, String reason) {
+        return deadLetters.awaitHeader(key, "dead-letter-reason", reason, WAIT);
     }
 
     public static List<String> list(String... values) {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class OpenApiTest {
 
     @Test
     void everyOperationHasAnExampleResponseAndEveryRequestBodyAnExample() throws Exception {
-        JsonNode api = new ObjectMapper().readTree(given().queryParam("format", "json").when().get("/q/openapi")
+        JsonNode api = new ObjectMapper().readTree(given().baseUri(TestHTTPResourceManager.getManagementUri()).queryParam("format", "json").when().get("/openapi")
                 .then().statusCode(200).extract().asString());
         List<String> missing = new ArrayList<>();
         int operations = 0;
@@ -45,6 +47,35 @@ class OpenApiTest {
         }
         assertEquals(14, operations, "operations of answer-service");
         assertTrue(missing.isEmpty(), "operations without examples: " + missing);
+    }
+
+    /** Clients name their methods after the operationIds: renaming one breaks them like removing the operation. */
+    @Test
+    void operationIdsAreTheContract() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(given().baseUri(TestHTTPResourceManager.getManagementUri()).queryParam("format", "json").when().get("/openapi")
+                .then().statusCode(200).extract().asString());
+        Map<String, String> ids = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> path : api.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String operationId = op.getValue().path("operationId").asText(null);
+                ids.put(op.getKey().toUpperCase() + " " + path.getKey(), operationId);
+            }
+        }
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("POST /api/v1/answers", "submitAnswer"),
+                Map.entry("GET /api/v1/answers/{id}", "getAnswer"),
+                Map.entry("GET /api/v1/answers/{id}/events", "followAnswerEvents"),
+                Map.entry("GET /api/v1/me", "getMe"),
+                Map.entry("GET /api/v1/me/progress", "getMyProgress"),
+                Map.entry("GET /api/v1/me/answers", "listMyAnswers"),
+                Map.entry("GET /api/v1/reviews", "listReviewQueue"),
+                Map.entry("GET /api/v1/reviews/stats", "getReviewStats"),
+                Map.entry("GET /api/v1/reviews/{answerId}", "getReview"),
+                Map.entry("POST /api/v1/reviews/{answerId}/claim", "claimAnswer"),
+                Map.entry("DELETE /api/v1/reviews/{answerId}/claim", "releaseClaim"),
+                Map.entry("POST /api/v1/reviews/{answerId}/overrides", "overrideCriterionScore"),
+                Map.entry("POST /api/v1/reviews/{answerId}/rescore", "rescoreAnswer"),
+                Map.entry("POST /api/v1/reviews/{answerId}/decision", "decideAnswer"))), ids);
     }
 
     private static boolean hasExamples(JsonNode node) {

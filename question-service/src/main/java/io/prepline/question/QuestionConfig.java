@@ -1,6 +1,7 @@
 package io.prepline.question;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,11 +12,17 @@ public interface QuestionConfig {
 
     Topics topics();
 
+    Sources sources();
+
     Api api();
 
     Seed seed();
 
     Changes changes();
+
+    Partners partners();
+
+    Embed embed();
 
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
@@ -25,6 +32,16 @@ public interface QuestionConfig {
         /** Final decisions on answers, for solved counts and sample-answer access. */
         @WithDefault("answers.decided.v1")
         String decided();
+    }
+
+    /**
+     * The CloudEvents source ({@code ce_source}) of each service this one consumes from: a record of their topics
+     * from any other source is dead-lettered, never applied.
+     */
+    interface Sources {
+        /** Producer of {@code answers.decided.v1}. */
+        @WithDefault("/answer-service")
+        String answerService();
     }
 
     /** Limits and caching of the REST API. */
@@ -77,7 +94,10 @@ public interface QuestionConfig {
         String location();
     }
 
-    /** Listening for catalogue changes made by any instance, which retire every cached page and list. */
+    /**
+     * Listening for changes made by any instance: of the catalogue, which retire every cached page and list, and of
+     * partners and keys.
+     */
     interface Changes {
         /** How long the listener waits for a notification before it checks that its connection is alive. */
         @WithDefault("5s")
@@ -90,5 +110,66 @@ public interface QuestionConfig {
         /** The pause doubles up to this while the database stays unreachable. */
         @WithDefault("10s")
         Duration maxBackoff();
+    }
+
+    /**
+     * Partners, their API keys and what each key may do. Key changes are listened for with the settings of
+     * {@link Changes}.
+     */
+    interface Partners {
+        /**
+         * While nobody listens for key changes (a lost connection), keys loaded longer ago than this are refused with
+         * 503: a revocation made meanwhile must not go unnoticed.
+         */
+        @WithDefault("15s")
+        Duration maxStaleness();
+
+        /** How often the requests counted per key and day are written to the database. */
+        @WithDefault("5s")
+        Duration usageFlushInterval();
+
+        /** Most allowed origins of one partner. */
+        @WithDefault("20")
+        int maxOrigins();
+
+        /** Overlap of a rotated key when the request names none: the old key works this long beside the new one. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** Longest overlap a rotation may ask for. */
+        @WithDefault("30d")
+        Duration maxRotationOverlap();
+
+        /** Most days of usage one request reads. */
+        @WithDefault("92")
+        int maxUsageDays();
+    }
+
+    /** The embeddable question page and oEmbed. */
+    interface Embed {
+        /**
+         * This service's address as partners' browsers reach it ({@code https://api.prepline.io}), used in the embed
+         * page's oEmbed link and in oEmbed answers. Absent: the scheme and host of each request.
+         */
+        Optional<String> publicUrl();
+
+        /** The question's page on the platform, where candidates answer it; {@code {slug}} is replaced. */
+        @WithDefault("https://prepline.io/questions/{slug}")
+        String answerUrl();
+
+        /** Cache-Control max-age of embed pages (the framing policy is per key, so caches key on the URL). */
+        @WithDefault("300s")
+        Duration maxAge();
+
+        /** Most embed pages kept rendered in memory (until the catalogue changes). */
+        @WithDefault("2000")
+        int cacheSize();
+
+        /** oEmbed: iframe width when the consumer gives no maxwidth, and the height the iframe starts with. */
+        @WithDefault("640")
+        int defaultWidth();
+
+        @WithDefault("720")
+        int defaultHeight();
     }
 }

@@ -45,6 +45,29 @@ public final class Fixtures {
         return DevStack.shared().token("ada", "author");
     }
 
+    public static String admin() {
+        return DevStack.shared().token("root", "admin");
+    }
+
+    /** A new partner of {@code plan} allowing {@code origins}; its id. */
+    public static String partner(String plan, String... origins) {
+        return io.restassured.RestAssured.given().auth().oauth2(admin()).contentType("application/json")
+                .body(Map.of("name", "Partner " + UUID.randomUUID(), "plan", plan, "allowedOrigins", List.of(origins)))
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new key of a partner; the whole key text, shown once. */
+    public static String key(String partnerId, String kind) {
+        return io.restassured.RestAssured.given().auth().oauth2(admin()).contentType("application/json")
+                .body(Map.of("kind", kind)).post("/api/v1/partners/" + partnerId + "/keys").then().statusCode(201)
+                .extract().path("key");
+    }
+
+    /** The visible id of a key: {@code sk_xxxxxxxxxxxx}. */
+    public static String keyId(String key) {
+        return key.substring(0, key.indexOf('_', 3));
+    }
+
     public static String candidate(String user) {
         return DevStack.shared().token(user, "candidate");
     }

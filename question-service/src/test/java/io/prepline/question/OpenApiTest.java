@@ -1,6 +1,7 @@
 package io.prepline.question;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,7 @@ class OpenApiTest {
 
     @Test
     void everyOperationHasASummaryAndEveryParameterADescriptionAndExample() {
-        Map<String, Object> doc = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        Map<String, Object> doc = given().baseUri(TestHTTPResourceManager.getManagementUri()).accept("application/json").get("/openapi").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
@@ -25,12 +28,14 @@ class OpenApiTest {
                 "/api/v1/questions/{slug}/related", "/api/v1/questions/{slug}/sample-answer",
                 "/api/v1/questions/{slug}/likes", "/api/v1/questions/{slug}/rubric", "/api/v1/questions/import",
                 "/api/v1/companies", "/api/v1/roles", "/api/v1/categories", "/api/v1/topics", "/api/v1/tracks",
-                "/api/v1/tracks/{slug}")) {
+                "/api/v1/tracks/{slug}", "/api/v1/partners", "/api/v1/partners/{id}", "/api/v1/partners/{id}/keys",
+                "/api/v1/partners/{id}/keys/{keyId}/rotate", "/api/v1/partners/{id}/keys/{keyId}",
+                "/api/v1/partners/{id}/usage", "/embed/v1/questions/{slug}", "/embed/v1/embed.js", "/oembed")) {
             assertNotNull(paths.get(path), "documented: " + path);
         }
         List<String> missing = new ArrayList<>();
         paths.forEach((path, operations) -> {
-            if (!path.startsWith("/api/")) {
+            if (!path.startsWith("/api/") && !path.startsWith("/embed/") && !path.equals("/oembed")) {
                 return;
             }
             operations.forEach((method, value) -> {
@@ -54,5 +59,79 @@ class OpenApiTest {
         assertFalse(schemas.isEmpty());
         assertNotNull(schemas.get("QuestionDocument"));
         assertNotNull(schemas.get("Problem"));
+    }
+
+    @Test
+    void theSecuritySchemesAndEveryPartnerOperationAreDocumentedWithExamples() {
+        io.restassured.path.json.JsonPath doc = given().baseUri(TestHTTPResourceManager.getManagementUri()).accept("application/json").get("/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("http", doc.getString("components.securitySchemes.SecurityScheme.type"));
+        assertEquals("bearer", doc.getString("components.securitySchemes.SecurityScheme.scheme"));
+        assertEquals("apiKey", doc.getString("components.securitySchemes.SecretKey.type"));
+        assertEquals("header", doc.getString("components.securitySchemes.SecretKey.in"));
+        assertEquals("X-Api-Key", doc.getString("components.securitySchemes.SecretKey.name"));
+        assertEquals("query", doc.getString("components.securitySchemes.PublishableKey.in"));
+        assertEquals("key", doc.getString("components.securitySchemes.PublishableKey.name"));
+        Map<String, String> operations = Map.of(
+                "createPartner", "paths.'/api/v1/partners'.post",
+                "issuePartnerKey", "paths.'/api/v1/partners/{id}/keys'.post",
+                "rotatePartnerKey", "paths.'/api/v1/partners/{id}/keys/{keyId}/rotate'.post",
+                "revokePartnerKey", "paths.'/api/v1/partners/{id}/keys/{keyId}'.delete",
+                "getPartnerUsage", "paths.'/api/v1/partners/{id}/usage'.get",
+                "getEmbeddedQuestion", "paths.'/embed/v1/questions/{slug}'.get",
+                "getOembed", "paths.'/oembed'.get");
+        operations.forEach((id, path) -> {
+            assertEquals(id, doc.getString(path + ".operationId"), path);
+            String success = doc.getMap(path + ".responses").keySet().stream().map(String::valueOf)
+                    .filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+            if (!id.equals("revokePartnerKey") && !id.equals("getEmbeddedQuestion")) {
+                assertNotNull(doc.get(path + ".responses.'" + success + "'.content.'application/json'.examples"),
+                        id + " has a response example");
+            }
+        });
+        assertNotNull(doc.get("paths.'/api/v1/partners'.post.requestBody.content.'application/json'.examples"));
+        assertTrue(doc.getList("paths.'/api/v1/partners/{id}/usage'.get.security").toString().contains("SecretKey"),
+                "usage names the secret key scheme");
+    }
+
+    /** Clients name their methods after the operationIds: renaming one breaks them like removing the operation. */
+    @Test
+    void operationIdsAreTheContract() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().baseUri(TestHTTPResourceManager.getManagementUri())
+                .accept("application/json").get("/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Object> ids = new TreeMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, op) ->
+                ids.put(method.toUpperCase() + " " + path, op.get("operationId"))));
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("GET /api/v1/questions", "listQuestions"),
+                Map.entry("POST /api/v1/questions", "createQuestion"),
+                Map.entry("GET /api/v1/questions/facets", "getQuestionFacets"),
+                Map.entry("POST /api/v1/questions/import", "importQuestions"),
+                Map.entry("GET /api/v1/questions/{slug}", "getQuestion"),
+                Map.entry("PUT /api/v1/questions/{slug}", "replaceQuestion"),
+                Map.entry("DELETE /api/v1/questions/{slug}", "retireQuestion"),
+                Map.entry("GET /api/v1/questions/{slug}/related", "listRelatedQuestions"),
+                Map.entry("GET /api/v1/questions/{slug}/sample-answer", "getSampleAnswer"),
+                Map.entry("POST /api/v1/questions/{slug}/likes", "likeQuestion"),
+                Map.entry("DELETE /api/v1/questions/{slug}/likes", "unlikeQuestion"),
+                Map.entry("GET /api/v1/questions/{slug}/rubric", "getRubric"),
+                Map.entry("PUT /api/v1/questions/{slug}/rubric", "updateRubric"),
+                Map.entry("GET /api/v1/companies", "listCompanies"),
+                Map.entry("GET /api/v1/roles", "listRoles"),
+                Map.entry("GET /api/v1/categories", "listCategories"),
+                Map.entry("GET /api/v1/topics", "listTopics"),
+                Map.entry("GET /api/v1/tracks", "listTracks"),
+                Map.entry("GET /api/v1/tracks/{slug}", "getTrack"),
+                Map.entry("POST /api/v1/partners", "createPartner"),
+                Map.entry("GET /api/v1/partners/{id}", "getPartner"),
+                Map.entry("PUT /api/v1/partners/{id}", "updatePartner"),
+                Map.entry("GET /api/v1/partners/{id}/keys", "listPartnerKeys"),
+                Map.entry("POST /api/v1/partners/{id}/keys", "issuePartnerKey"),
+                Map.entry("POST /api/v1/partners/{id}/keys/{keyId}/rotate", "rotatePartnerKey"),
+                Map.entry("DELETE /api/v1/partners/{id}/keys/{keyId}", "revokePartnerKey"),
+                Map.entry("GET /api/v1/partners/{id}/usage", "getPartnerUsage"),
+                Map.entry("GET /embed/v1/questions/{slug}", "getEmbeddedQuestion"),
+                Map.entry("GET /embed/v1/embed.js", "getEmbedScript"),
+                Map.entry("GET /oembed", "getOembed"))), ids);
     }
 }

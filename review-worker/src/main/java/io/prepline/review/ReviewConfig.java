@@ -11,6 +11,8 @@ public interface ReviewConfig {
 
     Topics topics();
 
+    Sources sources();
+
     Streams streams();
 
     Preview preview();
@@ -27,6 +29,16 @@ public interface ReviewConfig {
 
         @WithDefault("answers.submitted.v1.dlq")
         String deadLetter();
+    }
+
+    /**
+     * The CloudEvents source ({@code ce_source}) of each service this one consumes submissions from: a submission
+     * from any other source is dead-lettered ({@code UNTRUSTED_SOURCE}), never scored.
+     */
+    interface Sources {
+        /** Producer of {@code answers.submitted.v1}. */
+        @WithDefault("/answer-service")
+        String answerService();
     }
 
     /** The scoring pipeline (Kafka Streams). */

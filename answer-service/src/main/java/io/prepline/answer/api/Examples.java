@@ -77,7 +77,7 @@ public final class Examples {
               "status": "NEEDS_REVIEW", "overall": 55, "confidence": 0.41, "verdict": "BORDERLINE",
               "submittedAt": "2026-12-01T19:00:00Z", "scoredAt": "2026-12-01T19:00:01Z", "reviewReason": null,
               "claimedBy": "bob", "claimedUntil": "2026-12-01T19:15:00Z"}],
-             "nextCursor": "MC40MXwxNzY0NjE1NjAwLjB8N2IwYzFjNTItNmYzZS00ZDJhLTlhNTEtMmQ4YzBmNmU0YjEx",
+             "nextCursor": "QUdFfDAuNDF8MjAyNi0xMi0wMVQxOTowMDowMFp8N2IwYzFjNTItNmYzZS00ZDJhLTlhNTEtMmQ4YzBmNmU0YjEx",
              "counts": {"SUBMITTED": 3, "SCORED": 0, "NEEDS_REVIEW": 12, "APPROVED": 240, "REJECTED": 61, "CLAIMED": 1}}""";
 
     public static final String STATS = """
@@ -139,6 +139,10 @@ public final class Examples {
     public static final String PROBLEM_NOT_FOUND = """
             {"type": "https://prepline.io/problems/not-found", "title": "Not found", "status": 404,
              "detail": "answer 7b0c1c52-6f3e-4d2a-9a51-2d8c0f6e4b11 does not exist", "errors": []}""";
+
+    public static final String PROBLEM_TOO_MANY_STREAMS = """
+            {"type": "https://prepline.io/problems/too-many-requests", "title": "Too many requests", "status": 429,
+             "detail": "you have 5 event streams open, the most one user may hold; close one first", "errors": []}""";
 
     public static final String PROBLEM_CLAIMED = """
             {"type": "https://prepline.io/problems/claimed", "title": "Claimed by another reviewer", "status": 409,

@@ -5,51 +5,63 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.prepline.answer.AnswerConfig;
+import io.prepline.platform.consumer.Consumption;
+import io.prepline.platform.consumer.EventChecks;
+import io.prepline.platform.consumer.RejectedRecord;
 import io.prepline.platform.messaging.EventJson;
-import io.prepline.platform.messaging.Retry;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Keeps the local catalogue in step with {@code catalogue.questions.v1}: snapshots upsert, tombstones delete. */
+/**
+ * Keeps the local catalogue in step with {@code catalogue.questions.v1}: snapshots upsert, tombstones delete. A record
+ * that is not a valid snapshot of the question its key names, or not from question-service, goes to the dead-letter
+ * topic.
+ */
 @ApplicationScoped
 public class CatalogueConsumer {
 
-    private static final Logger LOG = Logger.getLogger(CatalogueConsumer.class);
+    static final String CHANNEL = "catalogue";
 
     @Inject
     CatalogueStore store;
+    @Inject
+    Consumption consumption;
+    @Inject
+    AnswerConfig config;
 
-    @Incoming("catalogue")
+    /** A snapshot to store, or (snapshot null) a tombstone deleting the question. */
+    record Change(UUID questionId, QuestionSnapshot snapshot) {
+    }
+
+    @Incoming(CHANNEL)
     @Blocking
     public void onQuestion(ConsumerRecord<String, String> record) {
+        consumption.apply(CHANNEL, record, config.sources().questionService(), CatalogueConsumer::read, this::apply);
+    }
+
+    static Change read(ConsumerRecord<String, String> record) {
         UUID key = CatalogueStore.asUuid(record.key());
         if (key == null) {
-            LOG.warnf("catalogue record without a question id key at %s-%d@%d skipped",
-                    record.topic(), record.partition(), record.offset());
-            return;
+            throw new RejectedRecord(RejectedRecord.Reason.INVALID, record.key() == null ? "no record key"
+                    : "the record key " + EventChecks.shown(record.key()) + " is not a question id");
         }
         if (record.value() == null) {
-            Retry.run("deleting question " + key, () -> {
-                store.delete(key);
-                return null;
-            });
-            return;
+            return new Change(key, null);
         }
-        QuestionSnapshot snapshot;
-        try {
-            snapshot = EventJson.read(record.value(), QuestionSnapshot.class);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("malformed catalogue snapshot for %s skipped: %s", key, e.getOriginalMessage());
-            return;
+        QuestionSnapshot snapshot = EventJson.readEvent(record.value(), QuestionSnapshot.class);
+        if (!key.equals(snapshot.id())) {
+            throw new RejectedRecord(RejectedRecord.Reason.INVALID, "the record key is not the snapshot's id");
         }
-        if (snapshot.slug() == null || snapshot.version() == null || snapshot.status() == null
-                || !key.equals(snapshot.id())) {
-            LOG.warnf("incomplete catalogue snapshot for %s skipped", key);
-            return;
+        return new Change(key, snapshot);
+    }
+
+    private void apply(Change change) {
+        if (change.snapshot() == null) {
+            store.delete(change.questionId());
+        } else {
+            store.upsert(change.snapshot());
         }
-        Retry.run("storing question " + key, () -> store.upsert(snapshot));
     }
 }

@@ -44,7 +44,8 @@ public final class FeedbackModels {
     public record PointFeedback(@Schema(examples = "definitions-1") String id,
                                 @Schema(examples = "Pruning removes weights that contribute little") String text,
                                 @Schema(examples = "COVERED") String coverage,
-                                @Schema(examples = "removes the weights that matter least") String evidence) {
+                                @Schema(nullable = true, examples = "removes the weights that matter least")
+                                String evidence) {
     }
 
     /** @param type essential, actionable, informative or celebratory */

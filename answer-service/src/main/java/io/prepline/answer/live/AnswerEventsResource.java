@@ -28,12 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/answers/{id}/events")
 @Tag(name = "Answers", description = "Submitting answers and following them")
-@SecurityRequirement(name = "SecurityScheme")
 public class AnswerEventsResource {
 
     @Inject
@@ -55,15 +53,23 @@ public class AnswerEventsResource {
     @Authenticated
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events: SUBMITTED, SCORED, NEEDS_REVIEW and the decision, as they happen",
+    @Operation(operationId = "followAnswerEvents",
+            summary = "Server-sent events: SUBMITTED, SCORED, NEEDS_REVIEW and the decision, as they happen",
             description = "Event name = status, data = {id, status, overall, actor, at, feedback}, id = position (send "
                     + "it back as Last-Event-ID to resume). SCORED, NEEDS_REVIEW and decision events carry the answer's "
                     + "feedback as it is when the event is sent; the owner sees reviewers as the role 'reviewer'. The "
-                    + "stream ends after APPROVED or REJECTED, or after 10 minutes.")
+                    + "stream ends after APPROVED or REJECTED, or after 10 minutes. A user may hold 5 streams open per "
+                    + "instance (answer.live.max-streams-per-user), an instance 500 in all (answer.live.max-streams); "
+                    + "beyond that 429 with Retry-After.")
     @APIResponse(responseCode = "200", description = "The event stream; each event's data", content = @Content(mediaType = "text/event-stream",
             examples = @ExampleObject(name = "scored-event", value = Examples.LIVE_EVENT)))
-    @APIResponse(responseCode = "404", description = "Not found, or another candidate's answer", content = @Content(mediaType = "application/problem+json",
+    @APIResponse(responseCode = "400",
+            description = "Last-Event-ID is not an event id of this stream (invalid-request)")
+    @APIResponse(responseCode = "404", description = "Not found, or another candidate's answer (not-found)", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "not-found", value = Examples.PROBLEM_NOT_FOUND)))
+    @APIResponse(responseCode = "429", description = "Too many open streams, the caller's or this instance's; "
+            + "Retry-After says when to try again", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "too-many-streams", value = Examples.PROBLEM_TOO_MANY_STREAMS)))
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
         boolean reviewer = identity.hasRole("reviewer") || identity.hasRole("admin");
@@ -77,7 +83,7 @@ public class AnswerEventsResource {
             throw ProblemException.invalid("Last-Event-ID", "must be an event id this stream sent");
         }
         boolean asOwner = answer.userId().equals(caller);
-        return feed.follow(answer.id(), after, event -> live.of(answer.id(), answer.userId(), event, asOwner))
+        return feed.follow(caller, answer.id(), after, event -> live.of(answer.id(), answer.userId(), event, asOwner))
                 .map(event -> sse.newEventBuilder()
                         .id(Long.toString(event.id()))
                         .name(event.status())

@@ -3,14 +3,10 @@ package io.prepline.answer.live;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The instance's one listener for status changes. A trigger on {@code answer_status_history} notifies channel
- * {@value #CHANNEL} with the answer id when a change commits, whichever instance made it; this listener wakes the
- * open streams of that answer. It also wakes every open stream each {@code answer.live.recheck-interval} and whenever
- * its connection is (re)established, so a notification lost while not listening delays an event but never loses it.
- * The connection is its own (not from the pool), held by the platform's {@link PgListener}, which reopens it with a
- * backoff when it fails.
+ * {@value #CHANNEL} with the answer id when a change commits, whichever instance made it; this listener tells the
+ * open streams ({@link Streams}) which answer changed. It also asks them to re-check each
+ * {@code answer.live.recheck-interval} and whenever its connection is (re)established, so a notification lost while
+ * not listening delays an event but never loses it. The connection is its own (not from the pool), held by the
+ * platform's {@link PgListener}, which reopens it with a backoff when it fails.
  */
 @ApplicationScoped
 public class StatusNotifications {
@@ -50,7 +46,26 @@ public class StatusNotifications {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    private final Map<UUID, Set<Runnable>> wakers = new ConcurrentHashMap<>();
+    /** The open streams as the listener sees them. Called on the listener's thread: must not block. */
+    public interface Streams {
+        /** A change of this answer's status committed. */
+        void changed(UUID answerId);
+
+        /** Notifications may have been missed: check every open stream. */
+        void recheck();
+    }
+
+    private static final Streams NONE = new Streams() {
+        @Override
+        public void changed(UUID answerId) {
+        }
+
+        @Override
+        public void recheck() {
+        }
+    };
+
+    private volatile Streams streams = NONE;
     private PgListener listener;
 
     void start(@Observes StartupEvent event) {
@@ -60,36 +75,25 @@ public class StatusNotifications {
                 new PgListener.Handler() {
                     @Override
                     public void listening() {
-                        wakeAll(); // changes committed while nobody listened
+                        streams.recheck(); // changes committed while nobody listened
                     }
 
                     @Override
                     public void notified(List<String> answerIds) {
-                        answerIds.forEach(StatusNotifications.this::wake);
+                        answerIds.forEach(StatusNotifications.this::changed);
                     }
 
                     @Override
                     public void checked() {
-                        wakeAll();
+                        streams.recheck();
                     }
                 });
         listener.start();
     }
 
-    /**
-     * Calls {@code wake} whenever the answer may have a new status, until the returned action is run.
-     * {@code wake} runs on the listener's thread and must not block.
-     */
-    Runnable subscribe(UUID answerId, Runnable wake) {
-        wakers.compute(answerId, (id, set) -> {
-            Set<Runnable> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
-            subscribers.add(wake);
-            return subscribers;
-        });
-        return () -> wakers.computeIfPresent(answerId, (id, set) -> {
-            set.remove(wake);
-            return set.isEmpty() ? null : set;
-        });
+    /** Tells {@code streams} of every change and re-check from now on. */
+    void listen(Streams streams) {
+        this.streams = streams;
     }
 
     private Connection connect() throws SQLException {
@@ -101,7 +105,7 @@ public class StatusNotifications {
         return DriverManager.getConnection(url, properties);
     }
 
-    private void wake(String answerId) {
+    private void changed(String answerId) {
         UUID id;
         try {
             id = UUID.fromString(answerId);
@@ -109,11 +113,7 @@ public class StatusNotifications {
             LOG.debugf("ignoring notification %s on %s", answerId, CHANNEL);
             return;
         }
-        wakers.getOrDefault(id, Set.of()).forEach(Runnable::run);
-    }
-
-    private void wakeAll() {
-        wakers.values().forEach(subscribers -> subscribers.forEach(Runnable::run));
+        streams.changed(id);
     }
 
     @PreDestroy

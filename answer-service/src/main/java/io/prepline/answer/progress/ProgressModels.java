@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.prepline.answer.feedback.FeedbackModels;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a candidate sees of their own progress. */
 public final class ProgressModels {
@@ -33,8 +34,9 @@ public final class ProgressModels {
     }
 
     /** The latest revision of each question part the user answered, with the summary of its feedback. */
-    public record MyAnswer(UUID answerId, UUID questionId, String questionSlug, Integer part, int revision,
-                           String status, Integer overall, Instant submittedAt, FeedbackModels.Summary feedback) {
+    public record MyAnswer(UUID answerId, UUID questionId, String questionSlug, @Schema(nullable = true) Integer part,
+                           int revision, String status, Integer overall, Instant submittedAt,
+                           FeedbackModels.Summary feedback) {
     }
 
     public record MyAnswers(List<MyAnswer> items) {

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.submission.AnswerView;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Requests and responses of the reviewers' API. */
@@ -20,10 +22,12 @@ public final class ReviewModels {
      * @param reviewReason why the answer came to a reviewer without a score (a dead letter), or null
      * @param claimedBy    the reviewer holding a claim on it until {@code claimedUntil}, or null
      */
-    public record QueueItem(UUID answerId, String userId, UUID questionId, String questionSlug, Integer part,
-                            int revision, String status, Integer overall, Double confidence, String verdict,
-                            Instant submittedAt, Instant scoredAt, String reviewReason, String claimedBy,
-                            Instant claimedUntil) {
+    public record QueueItem(UUID answerId, String userId, UUID questionId, String questionSlug,
+                            @Schema(nullable = true) Integer part, int revision, String status,
+                            @Schema(nullable = true) Integer overall, @Schema(nullable = true) Double confidence,
+                            @Schema(nullable = true) String verdict, Instant submittedAt,
+                            @Schema(nullable = true) Instant scoredAt, @Schema(nullable = true) String reviewReason,
+                            @Schema(nullable = true) String claimedBy, @Schema(nullable = true) Instant claimedUntil) {
     }
 
     /** @param counts answers per status (for the question filter, when given), and {@code CLAIMED}: held claims */
@@ -37,21 +41,30 @@ public final class ReviewModels {
      * @param comments      the scorer's comments on this criterion, as received
      */
     public record CriterionDetail(String key, String kind, String title, Double weight, int machineScore,
-                                  Integer overrideScore, String overrideComment, String overriddenBy,
-                                  JsonNode points, JsonNode comments) {
+                                  @Schema(nullable = true) Integer overrideScore,
+                                  @Schema(nullable = true) String overrideComment,
+                                  @Schema(nullable = true) String overriddenBy,
+                                  @Schema(type = SchemaType.ARRAY, implementation = Object.class) JsonNode points,
+                                  @Schema(type = SchemaType.ARRAY, implementation = FeedbackModels.Comment.class)
+                                  JsonNode comments) {
     }
 
     /** @param action CLAIM, RELEASE, OVERRIDE, RESCORE or DECISION */
-    public record AuditEntry(String action, String reviewer, Instant at, String fromStatus, String decision,
-                             String comment, JsonNode changes) {
+    public record AuditEntry(String action, String reviewer, Instant at, @Schema(nullable = true) String fromStatus,
+                             @Schema(nullable = true) String decision, @Schema(nullable = true) String comment,
+                             JsonNode changes) {
     }
 
-    public record StatusChange(String status, Integer overall, String actor, Instant at) {
+    public record StatusChange(String status, @Schema(nullable = true) Integer overall, String actor, Instant at) {
     }
 
     /** @param bodyHtml the answer's markdown rendered and sanitised, safe to show as HTML */
-    public record Detail(AnswerView answer, String bodyHtml, Claim claim, List<CriterionDetail> criteria,
-                         JsonNode flags, JsonNode comments, List<StatusChange> history, List<AuditEntry> audit) {
+    public record Detail(AnswerView answer, String bodyHtml, @Schema(nullable = true) Claim claim,
+                         List<CriterionDetail> criteria,
+                         @Schema(type = SchemaType.ARRAY, implementation = String.class) JsonNode flags,
+                         @Schema(type = SchemaType.ARRAY, implementation = FeedbackModels.Comment.class)
+                         JsonNode comments, List<StatusChange> history,
+                         List<AuditEntry> audit) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -91,7 +104,7 @@ public final class ReviewModels {
      * @param agreement agreed / (agreed + disagreed), null when there is none of either
      */
     public record ScorerAgreement(String scorerVersion, long decisions, long agreed, long disagreed, long noVerdict,
-                                  Double agreement) {
+                                  @Schema(nullable = true) Double agreement) {
     }
 
     public record CriterionOverrides(String criterion, long overrides, double meanChange) {

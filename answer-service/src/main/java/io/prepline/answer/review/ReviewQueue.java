@@ -2,11 +2,9 @@ package io.prepline.answer.review;
 
 import static io.prepline.answer.Jdbc.instant;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import io.prepline.platform.problem.ProblemException;
-import io.prepline.platform.problem.FieldError;
+import io.prepline.platform.http.CursorToken;
 import io.prepline.answer.review.ReviewModels.CriterionOverrides;
 import io.prepline.answer.review.ReviewModels.QueueItem;
 import io.prepline.answer.review.ReviewModels.QueuePage;
@@ -95,7 +92,7 @@ public class ReviewQueue {
         if (items.size() > filter.limit()) {
             items = new ArrayList<>(items.subList(0, filter.limit()));
             QueueItem last = items.get(items.size() - 1);
-            next = new Cursor(ranks.get(items.size() - 1), last.submittedAt(), last.answerId()).encode();
+            next = new Cursor(filter.order(), ranks.get(items.size() - 1), last.submittedAt(), last.answerId()).encode();
         }
         return new QueuePage(items, next, counts(filter.question()));
     }
@@ -177,24 +174,22 @@ public class ReviewQueue {
         return query;
     }
 
-    /** Position in the queue: the last item's rank (confidence order), submission time and id, opaque to clients. */
-    record Cursor(double rank, Instant submittedAt, UUID id) {
+    /**
+     * Position in the queue: the order it belongs to, the last item's rank (confidence order; -1 for an unscored
+     * answer), submission time and id, opaque to clients and checked in full when it comes back.
+     */
+    record Cursor(Order order, double rank, Instant submittedAt, UUID id) {
 
         String encode() {
-            String raw = rank + "|" + submittedAt.getEpochSecond() + "." + submittedAt.getNano() + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            return CursorToken.encode(order, rank, submittedAt, id);
         }
 
         static Cursor decode(String cursor, Order order) {
-            try {
-                String[] raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                int dot = raw[1].indexOf('.');
-                Instant at = Instant.ofEpochSecond(Long.parseLong(raw[1].substring(0, dot)),
-                        Long.parseLong(raw[1].substring(dot + 1)));
-                return new Cursor(Double.parseDouble(raw[0]), at, UUID.fromString(raw[2]));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "is not a cursor this API returned");
+            CursorToken token = CursorToken.decode(cursor, 4);
+            if (!token.text(0).equals(order.name())) {
+                throw CursorToken.foreign("another order");
             }
+            return new Cursor(order, token.decimal(1, -1, 1), token.instant(2), token.uuid(3));
         }
     }
 }

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.prepline.platform.html.MarkdownHtml;
 import io.prepline.answer.AnswerConfig;
 import io.prepline.answer.catalogue.CatalogueStore;
 import io.prepline.answer.decision.Decisions;

@@ -15,7 +15,8 @@ import io.prepline.answer.submission.Answer;
 
 /**
  * Sends an answer the worker could not score to a reviewer: NEEDS_REVIEW with the reason. Exactly once: the dead
- * letter is recorded (keyed by answer and failure time) in the same transaction, so a redelivery finds it.
+ * letter is recorded (keyed by answer and failure time) in the same transaction, so a redelivery finds it. A letter
+ * about a submission another service forged is recorded and moves nothing.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -40,12 +41,12 @@ public class DeadLetters {
         int recorded = em.createNativeQuery("""
                         INSERT INTO dead_letter (answer_id, reason, detail, failed_at) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT DO NOTHING""")
-                .setParameter(1, answerId).setParameter(2, letter.reason()).setParameter(3, letter.detail())
+                .setParameter(1, answerId).setParameter(2, letter.reason()).setParameter(3, letter.shortDetail())
                 .setParameter(4, letter.failedAt().atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         // only a submission still waiting for its (first or requested) score is stranded; a human decision is final
         boolean waiting = "SUBMITTED".equals(answer.status) || answer.rescoreRequestedAt != null;
-        if (recorded == 0 || answer.reviewedBy != null || !waiting) {
+        if (recorded == 0 || answer.reviewedBy != null || !waiting || !letter.concernsTheAnswer()) {
             return Result.IGNORED;
         }
         String fromStatus = answer.status;

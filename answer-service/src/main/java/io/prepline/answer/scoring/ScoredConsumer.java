@@ -3,45 +3,54 @@ package io.prepline.answer.scoring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.prepline.answer.AnswerConfig;
+import io.prepline.platform.consumer.Consumption;
+import io.prepline.platform.consumer.RejectedRecord;
 import io.prepline.platform.messaging.EventJson;
-import io.prepline.platform.messaging.Retry;
 import io.smallrye.common.annotation.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Machine scores from the review-worker ({@code answers.scored.v1}); redeliveries are harmless. */
+/**
+ * Machine scores from the review-worker ({@code answers.scored.v1}); redeliveries are harmless. A score that is not
+ * valid, not from the review-worker, or for an answer this service does not have goes to the dead-letter topic.
+ */
 @ApplicationScoped
 public class ScoredConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ScoredConsumer.class);
+    static final String CHANNEL = "scored";
 
     @Inject
     ScoringService scoring;
+    @Inject
+    Consumption consumption;
+    @Inject
+    AnswerConfig config;
 
-    @Incoming("scored")
+    @Incoming(CHANNEL)
     @Blocking
     public void onScored(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return;
+        consumption.apply(CHANNEL, record, config.sources().reviewWorker(), ScoredConsumer::read,
+                event -> store(event, record.value()));
+    }
+
+    static ScoredEvent read(ConsumerRecord<String, String> record) {
+        ScoredEvent event = EventJson.readEvent(record.value(), ScoredEvent.class);
+        if (!event.answerId().toString().equals(record.key())) {
+            throw new RejectedRecord(RejectedRecord.Reason.INVALID, "the record key is not the answerId");
         }
-        ScoredEvent event;
-        try {
-            event = EventJson.read(record.value(), ScoredEvent.class);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("malformed score at %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(),
-                    e.getOriginalMessage());
-            return;
-        }
-        if (!event.complete()) {
-            LOG.warnf("incomplete score at %s-%d@%d skipped", record.topic(), record.partition(), record.offset());
-            return;
-        }
-        ScoringService.Result result = Retry.run("storing the score of " + event.answerId(),
-                () -> scoring.apply(event, record.value()));
-        if (result == ScoringService.Result.UNKNOWN_ANSWER) {
-            LOG.warnf("score for unknown answer %s skipped", event.answerId());
+        return event;
+    }
+
+    private void store(ScoredEvent event, String document) {
+        switch (scoring.apply(event, document)) {
+            case UNKNOWN_ANSWER -> throw new RejectedRecord(RejectedRecord.Reason.UNKNOWN_REFERENCE,
+                    "answer " + event.answerId() + " does not exist");
+            case OTHER_QUESTION -> throw new RejectedRecord(RejectedRecord.Reason.INVALID,
+                    "answer " + event.answerId() + " is not an answer to question " + event.questionId()
+                            + " part " + event.part());
+            case APPLIED, IGNORED -> {
+            }
         }
     }
 }

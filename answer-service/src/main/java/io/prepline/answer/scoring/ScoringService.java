@@ -2,6 +2,7 @@ package io.prepline.answer.scoring;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
@@ -24,7 +25,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ScoringService {
 
-    public enum Result { APPLIED, UNKNOWN_ANSWER, IGNORED }
+    /** {@code OTHER_QUESTION}: the score names another question or part than the answer's, so it is not its score. */
+    public enum Result { APPLIED, UNKNOWN_ANSWER, OTHER_QUESTION, IGNORED }
 
     private static final Logger LOG = Logger.getLogger(ScoringService.class);
     private static final Set<String> RESCORABLE = Set.of("SCORED", "NEEDS_REVIEW");
@@ -59,6 +61,9 @@ public class ScoringService {
         Answer answer = Answer.findById(event.answerId(), LockModeType.PESSIMISTIC_WRITE);
         if (answer == null) {
             return Result.UNKNOWN_ANSWER;
+        }
+        if (!answer.questionId.equals(event.questionId()) || !Objects.equals(answer.part, event.part())) {
+            return Result.OTHER_QUESTION;
         }
         if (event.revision() != answer.revision) {
             LOG.infof("score for revision %d of answer %s (revision %d) ignored", event.revision(), answer.id,
@@ -152,13 +157,7 @@ public class ScoringService {
     private void replaceCriteria(Answer answer, ScoredEvent event) {
         em.createNativeQuery("DELETE FROM answer_criterion WHERE answer_id = ?1").setParameter(1, answer.id)
                 .executeUpdate();
-        if (event.criteria() == null) {
-            return;
-        }
         for (ScoredEvent.Criterion c : event.criteria()) {
-            if (c == null || c.key() == null || c.score() == null) {
-                continue;
-            }
             em.createNativeQuery("""
                             INSERT INTO answer_criterion (answer_id, key, kind, title, machine_score)
                             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")

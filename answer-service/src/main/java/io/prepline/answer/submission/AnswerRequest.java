@@ -1,5 +1,7 @@
 package io.prepline.answer.submission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What a candidate may send. Anything else (status, score, xp, ...) is an unknown field and refused, so no field
  * the server owns can be set by a client.
@@ -8,5 +10,5 @@ package io.prepline.answer.submission;
  * @param part     the part number, only for multi-part questions
  * @param body     the answer in markdown
  */
-public record AnswerRequest(String question, Integer part, String body) {
+public record AnswerRequest(String question, @Schema(nullable = true) Integer part, String body) {
 }

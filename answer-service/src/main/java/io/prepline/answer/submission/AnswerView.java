@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.prepline.answer.feedback.FeedbackModels;
 import io.prepline.answer.feedback.FeedbackModels.Feedback;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An answer as its owner and reviewers see it. The owner sees the reviewer as a role ({@code decidedBy} is
@@ -14,8 +15,10 @@ import io.prepline.answer.feedback.FeedbackModels.Feedback;
  * @param feedback     the score per criterion with points, evidence and comments; null while not scored
  * @param reviewReason for reviewers only: why the answer went to a human without a score (a dead letter)
  */
-public record AnswerView(UUID id, String userId, UUID questionId, String questionSlug, Integer part, int revision,
-                         String status, String body, Instant submittedAt, Score score, Decision decision,
+public record AnswerView(UUID id, String userId, UUID questionId, String questionSlug,
+                         @Schema(nullable = true) Integer part, int revision, String status, String body,
+                         Instant submittedAt, @Schema(nullable = true) Score score,
+                         @Schema(nullable = true) Decision decision,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Feedback feedback,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String reviewReason) {
 

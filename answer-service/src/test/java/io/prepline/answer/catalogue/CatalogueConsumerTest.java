@@ -1,8 +1,10 @@
 package io.prepline.answer.catalogue;
 
+import static io.prepline.answer.Fixtures.awaitDeadLetter;
 import static io.prepline.answer.Fixtures.awaitTrue;
 import static io.prepline.answer.Fixtures.catalogueVersion;
 import static io.prepline.answer.Fixtures.count;
+import static io.prepline.answer.Fixtures.deadLetters;
 import static io.prepline.answer.Fixtures.json;
 import static io.prepline.answer.Fixtures.publishQuestion;
 import static io.prepline.answer.Fixtures.publishSnapshot;
@@ -11,14 +13,21 @@ import static io.prepline.answer.Fixtures.snapshot;
 import static io.prepline.answer.Fixtures.token;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import io.prepline.answer.Fixtures.Question;
+import io.prepline.devstack.DevStack;
+import io.prepline.devstack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CatalogueConsumerTest {
+
+    private static final String TOPIC = "catalogue.questions.v1";
 
     private static int submitStatus(Question q, Integer part) {
         return given().auth().oauth2(token("cat-user", "candidate")).contentType(ContentType.JSON)
@@ -56,11 +65,38 @@ class CatalogueConsumerTest {
     }
 
     @Test
-    void malformedSnapshotIsSkippedAndLaterOnesStillApply() {
+    void badSnapshotsGoToTheDeadLetterTopicWithTheirReasonAndLaterOnesStillApply() {
         Question q = publishQuestion("ACTIVE", 1, 0, true);
-        send("catalogue.questions.v1", q.id().toString(), "{not json");
-        publishSnapshot(q, "ACTIVE", 2, 1, true);
-        assertEquals(1, count("SELECT count(*) FROM catalogue_part WHERE question_id = ?", q.id()));
+        Question other = publishQuestion("ACTIVE", 1, 0, true);
+        String key = q.id().toString();
+        double malformed = deadLetters("catalogue", "MALFORMED");
+        double untrusted = deadLetters("catalogue", "UNTRUSTED_SOURCE");
+        double invalid = deadLetters("catalogue", "INVALID");
+        try (TopicProbe dlq = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answer-service.dlq");
+             TopicProbe catalogue = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), TOPIC)) {
+            send(TOPIC, key, "{not json");
+            catalogue.sendFrom("/answer-service", key, snapshot(q, "RETIRED", 9, 0, true));
+            catalogue.send(key, null);
+            send(TOPIC, key, snapshot(q, "ACTIVE", 3, 0, true).replace("\"ACTIVE\"", "\"OPEN\""));
+            send(TOPIC, key, snapshot(other, "RETIRED", 4, 0, true));
+            publishSnapshot(q, "ACTIVE", 2, 1, true);
+
+            awaitDeadLetter(dlq, key, "MALFORMED");
+            assertEquals(2, dlq.collect(r -> key.equals(r.key())
+                    && "UNTRUSTED_SOURCE".equals(TopicProbe.header(r, "dead-letter-reason")), Duration.ofSeconds(2))
+                    .size(), "a forged retirement and a forged tombstone");
+            assertTrue(TopicProbe.header(awaitDeadLetter(dlq, key, "INVALID"), "dead-letter-detail")
+                    .contains("status \"OPEN\" is not one of"));
+            assertEquals(2, dlq.collect(r -> key.equals(r.key())
+                    && "INVALID".equals(TopicProbe.header(r, "dead-letter-reason")), Duration.ZERO).size(),
+                    "a snapshot of another question under this key");
+        }
+        assertEquals(2, catalogueVersion(q.id()));
+        assertEquals(202, submitStatus(q, 1));
+        assertEquals(1, catalogueVersion(other.id()), "the other question is untouched");
+        assertEquals(malformed + 1, deadLetters("catalogue", "MALFORMED"));
+        assertEquals(untrusted + 2, deadLetters("catalogue", "UNTRUSTED_SOURCE"));
+        assertEquals(invalid + 2, deadLetters("catalogue", "INVALID"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.is;
 
 import java.util.UUID;
 
+import io.prepline.platform.problem.MalformedUriRequests;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +20,14 @@ class ProblemVocabularyTest {
     private static void problem(Response response, int status, String slug) {
         response.then().statusCode(status).contentType("application/problem+json")
                 .body("type", is("https://prepline.io/problems/" + slug)).body("status", is(status));
+    }
+
+    @Test
+    void aMalformedUriOrANulCharacterIs400NamingTheParameterOrThePath() {
+        String bearer = "Authorization: Bearer " + token("vocab-" + UUID.randomUUID(), "candidate");
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/me/answers?cursor=%%%x", "cursor", bearer);
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/answers/%zz", "path", bearer);
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/me/answers?status=%00", "status", bearer);
     }
 
     @Test

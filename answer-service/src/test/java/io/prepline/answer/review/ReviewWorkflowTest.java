@@ -21,8 +21,10 @@ import static org.hamcrest.Matchers.nullValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import io.prepline.answer.Fixtures.Question;
+import io.prepline.platform.http.CursorToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -193,5 +195,46 @@ class ReviewWorkflowTest {
                 .then().statusCode(400).body("errors.field", hasItem("order"));
         as("wf-ann").when().get("/api/v1/reviews").then().statusCode(200)
                 .body("counts.NEEDS_REVIEW", greaterThanOrEqualTo(3));
+    }
+
+    @Test
+    void editedQueueCursorsAreRefusedNamingTheCursor() {
+        Question q = questionWithRubric();
+        needsReview(q, "wf-" + UUID.randomUUID(), 55, 0.9);
+        needsReview(q, "wf-" + UUID.randomUUID(), 55, 0.4);
+        String cursor = as("wf-ann").queryParam("question", q.slug()).queryParam("order", "confidence")
+                .queryParam("limit", 1).when().get("/api/v1/reviews").then().statusCode(200)
+                .extract().path("nextCursor");
+        CursorToken token = CursorToken.decode(cursor, 4);
+        String[] fields = IntStream.range(0, 4).mapToObj(token::text).toArray(String[]::new); // order, rank, time, id
+        for (String time : new String[] {"1764615600.0", "2026-02-30T10:00:00Z", "+99999-01-01T00:00:00Z", ""}) {
+            refusedCursor(q, edit(fields, 2, time));
+        }
+        for (String rank : new String[] {"NaN", "Infinity", "2.5", "0x1p-1", "0.4d"}) {
+            refusedCursor(q, edit(fields, 1, rank));
+        }
+        for (String id : new String[] {"1-1-1-1-1", "not-an-id", ""}) {
+            refusedCursor(q, edit(fields, 3, id));
+        }
+        refusedCursor(q, edit(fields, 0, "AGE")); // another order than the request's
+        refusedCursor(q, CursorToken.encode(fields[0], fields[1], fields[2], fields[3], "extra"));
+        refusedCursor(q, "not base64!");
+        refusedCursor(q, cursor + "=");
+        refusedCursor(q, "A".repeat(CursorToken.MAX_LENGTH + 1));
+        as("wf-ann").queryParam("question", q.slug()).queryParam("order", "confidence").queryParam("limit", 1)
+                .queryParam("cursor", cursor).when().get("/api/v1/reviews").then().statusCode(200);
+    }
+
+    private static void refusedCursor(Question q, String cursor) {
+        as("wf-ann").queryParam("question", q.slug()).queryParam("order", "confidence").queryParam("cursor", cursor)
+                .when().get("/api/v1/reviews").then().statusCode(400).contentType("application/problem+json")
+                .body("type", is("https://prepline.io/problems/invalid-request"))
+                .body("errors[0].field", is("cursor"));
+    }
+
+    private static String edit(String[] fields, int index, String value) {
+        String[] edited = fields.clone();
+        edited[index] = value;
+        return CursorToken.encode((Object[]) edited);
     }
 }

@@ -1,9 +1,11 @@
 package io.prepline.answer.scoring;
 
 import static io.prepline.answer.Fixtures.activeQuestion;
+import static io.prepline.answer.Fixtures.awaitDeadLetter;
 import static io.prepline.answer.Fixtures.awaitStatus;
 import static io.prepline.answer.Fixtures.count;
 import static io.prepline.answer.Fixtures.deadLetter;
+import static io.prepline.answer.Fixtures.deadLetters;
 import static io.prepline.answer.Fixtures.send;
 import static io.prepline.answer.Fixtures.submitted;
 import static io.prepline.answer.Fixtures.token;
@@ -11,10 +13,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
 import io.prepline.answer.Fixtures.Question;
+import io.prepline.devstack.DevStack;
+import io.prepline.devstack.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -57,20 +62,44 @@ class DeadLetterTest {
     }
 
     @Test
-    void badDeadLettersAreSkippedAndTheConsumerGoesOn() {
+    void badDeadLettersGoToThisServicesDeadLetterTopicAndTheConsumerGoesOn() {
         Question q = activeQuestion();
         String id = submitted("dl-" + UUID.randomUUID(), q);
-        send(DLQ, id, "not json");
-        send(DLQ, id, "{\"reason\":\"NO_SUCH_REASON\",\"detail\":\"x\",\"submission\":null,\"failedAt\":\"2026-11-23T19:05:00Z\"}");
-        send(DLQ, id, "{\"reason\":\"MALFORMED\",\"detail\":\"x\",\"submission\":\"not json\"}");
-        send(DLQ, "not-a-uuid", "{\"reason\":\"MALFORMED\",\"detail\":\"x\",\"submission\":\"not json\",\"failedAt\":\"2026-11-23T19:05:00Z\"}");
-        send(DLQ, UUID.randomUUID().toString(), deadLetter(UUID.randomUUID().toString(), "UNKNOWN_QUESTION",
-                "2026-11-23T19:05:00Z"));
-        // a valid dead letter with the answer id only in the key (the submission was not JSON)
-        send(DLQ, id, "{\"reason\":\"MALFORMED\",\"detail\":\"not JSON\",\"submission\":\"{oops\",\"failedAt\":\"2026-11-23T19:05:00Z\"}");
-        awaitStatus(id, "NEEDS_REVIEW");
+        String ghost = UUID.randomUUID().toString();
+        double invalid = deadLetters("dead-letters", "INVALID");
+        try (TopicProbe dlq = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answer-service.dlq");
+             TopicProbe letters = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), DLQ)) {
+            send(DLQ, id, "not json");
+            send(DLQ, id, "{\"reason\":\"NO_SUCH_REASON\",\"detail\":\"x\",\"submission\":null,\"failedAt\":\"2026-11-23T19:05:00Z\"}");
+            send(DLQ, id, "{\"reason\":\"MALFORMED\",\"detail\":\"x\",\"submission\":\"not json\"}");
+            send(DLQ, "not-a-uuid", "{\"reason\":\"MALFORMED\",\"detail\":\"x\",\"submission\":\"not json\",\"failedAt\":\"2026-11-23T19:05:00Z\"}");
+            send(DLQ, ghost, deadLetter(ghost, "UNKNOWN_QUESTION", "2026-11-23T19:05:00Z"));
+            letters.sendFrom("/question-service", id, deadLetter(id, "SCORING_FAILED", "2026-11-23T19:05:00Z"));
+            // a valid dead letter with the answer id only in the key (the submission was not JSON)
+            send(DLQ, id, "{\"reason\":\"MALFORMED\",\"detail\":\"not JSON\",\"submission\":\"{oops\",\"failedAt\":\"2026-11-23T19:05:00Z\"}");
+            awaitStatus(id, "NEEDS_REVIEW");
+
+            awaitDeadLetter(dlq, id, "MALFORMED");
+            assertTrue(TopicProbe.header(awaitDeadLetter(dlq, id, "INVALID"), "dead-letter-detail")
+                    .contains("reason \"NO_SUCH_REASON\" is not one of"));
+            assertTrue(TopicProbe.header(awaitDeadLetter(dlq, "not-a-uuid", "INVALID"), "dead-letter-detail")
+                    .contains("is not an id"));
+            awaitDeadLetter(dlq, id, "UNTRUSTED_SOURCE");
+            awaitDeadLetter(dlq, ghost, "UNKNOWN_REFERENCE");
+        }
         given().auth().oauth2(token("dl-rev", "reviewer")).when().get("/api/v1/reviews/" + id)
                 .then().statusCode(200).body("answer.reviewReason", is("MALFORMED: not JSON"));
+        assertEquals(invalid + 3, deadLetters("dead-letters", "INVALID"), "unknown reason, no failedAt, no id");
+    }
+
+    @Test
+    void aForgedSubmissionRefusedByTheWorkerIsRecordedButDoesNotMoveTheAnswer() {
+        Question q = activeQuestion();
+        String id = submitted("dl-" + UUID.randomUUID(), q);
+        send(DLQ, id, deadLetter(id, "UNTRUSTED_SOURCE", "2026-11-23T19:05:00Z"));
+        io.prepline.answer.Fixtures.awaitTrue(() -> count("SELECT count(*) FROM dead_letter WHERE answer_id = ?::uuid",
+                id) == 1, "the dead letter recorded");
+        assertEquals("SUBMITTED", io.prepline.answer.Fixtures.status(id));
     }
 
     @Test

@@ -126,18 +126,6 @@ class ScoringTest {
         assertEquals(92, count("SELECT overall FROM answer WHERE id = ?::uuid", id));
     }
 
-    @Test
-    void malformedOrUnknownScoresAreSkippedAndLaterScoresStillApply() {
-        Question q = activeQuestion();
-        String id = submitted(user(), q);
-        publishScore(id, "{not json");
-        publishScore(id, "{\"answerId\":\"" + id + "\"}");
-        String stranger = UUID.randomUUID().toString();
-        publishScore(stranger, scored(stranger, q, 1, 90, 0.9, "PASS", "1.0.0", 4));
-        publishScore(id, scored(id, q, 1, 90, 0.9, "PASS", "1.0.0", 4));
-        awaitStatus(id, "APPROVED");
-    }
-
     private static List<String> statuses(String id) {
         return given().auth().oauth2(token("rev-s", "reviewer")).when().get("/api/v1/reviews/" + id)
                 .then().statusCode(200).extract().jsonPath().getList("history.status", String.class);

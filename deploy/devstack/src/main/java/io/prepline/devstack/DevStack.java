@@ -24,6 +24,10 @@ public final class DevStack implements AutoCloseable {
     /** One database per service that owns one. */
     public static final List<String> DATABASES = List.of("questions", "answers");
 
+    /** What {@link #control} takes. */
+    public static final List<String> COMMANDS = List.of("status", "stop-kafka", "start-kafka", "stop-postgres",
+            "start-postgres", "freeze-postgres", "resume-postgres", "postgres-port", "bootstrap-servers", "public-key");
+
     /**
      * Where a running shared stack registers itself (a JMX name), so that every class loader of a test JVM finds the
      * same servers: test frameworks load test classes and test resources through different class loaders.
@@ -116,21 +120,34 @@ public final class DevStack implements AutoCloseable {
         return keys;
     }
 
-    private String control(String command) {
+    /**
+     * The stack's operations by name, the same for tests (through JMX) and for scripts (through {@link StackControl}):
+     * addresses, and stopping, starting, freezing and resuming each server. Returns the answer as text.
+     */
+    String control(String command) {
         return switch (command) {
             case "postgres-port" -> String.valueOf(postgres.port());
             case "bootstrap-servers" -> kafka.bootstrapServers();
             case "public-key" -> keys.publicKeyFile().toString();
-            case "stop-kafka" -> {
-                kafka.stop();
-                yield "stopped";
-            }
-            case "start-kafka" -> {
-                kafka.start();
-                yield "started";
-            }
-            default -> throw new IllegalArgumentException("unknown dev stack command " + command);
+            case "status" -> status();
+            case "stop-kafka" -> done(kafka::stop);
+            case "start-kafka" -> done(kafka::start);
+            case "stop-postgres" -> done(postgres::stop);
+            case "start-postgres" -> done(postgres::start);
+            case "freeze-postgres" -> done(postgres::freeze);
+            case "resume-postgres" -> done(postgres::resume);
+            default -> throw new IllegalArgumentException("unknown dev stack command " + command + "; one of "
+                    + COMMANDS);
         };
+    }
+
+    private String done(Runnable action) {
+        action.run();
+        return status();
+    }
+
+    private String status() {
+        return "postgres=" + postgres.state() + " kafka=" + (kafka.running() ? "running" : "stopped");
     }
 
     @Override
@@ -138,7 +155,7 @@ public final class DevStack implements AutoCloseable {
         try {
             kafka.close();
         } finally {
-            postgres.close();
+            postgres.close(); // resumes a frozen server first
         }
     }
 

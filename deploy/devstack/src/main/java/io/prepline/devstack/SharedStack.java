@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The test JVM's dev stack as tests see it: connection settings, tokens, and a broker that can be stopped and
- * started again to test outages.
+ * The test JVM's dev stack as tests see it: connection settings, tokens, and servers that can be stopped and started
+ * again, or frozen and resumed, to test outages.
  */
 public final class SharedStack {
 
@@ -44,5 +44,32 @@ public final class SharedStack {
     /** Starts the broker again on the same address with its data. */
     public void startKafka() {
         control.apply("start-kafka");
+    }
+
+    /** Stops PostgreSQL (fast shutdown): connections are closed, new ones refused until {@link #startPostgres()}. */
+    public void stopPostgres() {
+        control.apply("stop-postgres");
+    }
+
+    /** Starts PostgreSQL again on the same port with its data. */
+    public void startPostgres() {
+        control.apply("start-postgres");
+    }
+
+    /**
+     * Freezes PostgreSQL (SIGSTOP of the postmaster and every server process): connections stay open and nothing
+     * answers, as with a hung host, until {@link #resumePostgres()}. Always resume, in a {@code finally}.
+     */
+    public void freezePostgres() {
+        control.apply("freeze-postgres");
+    }
+
+    public void resumePostgres() {
+        control.apply("resume-postgres");
+    }
+
+    /** For example {@code postgres=frozen kafka=running}. */
+    public String status() {
+        return control.apply("status");
     }
 }

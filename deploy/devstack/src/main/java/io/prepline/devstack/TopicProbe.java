@@ -2,8 +2,11 @@ package io.prepline.devstack;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -75,6 +79,11 @@ public final class TopicProbe implements AutoCloseable {
         return await(r -> key.equals(r.key()), timeout);
     }
 
+    /** The first record with {@code key} whose header {@code name} is {@code value}, waiting up to {@code timeout}. */
+    public ConsumerRecord<String, String> awaitHeader(String key, String name, String value, Duration timeout) {
+        return await(r -> key.equals(r.key()) && value.equals(header(r, name)), timeout);
+    }
+
     /** Every record read within {@code duration} that matches {@code match}, for checking that nothing more comes. */
     public List<ConsumerRecord<String, String>> collect(Predicate<ConsumerRecord<String, String>> match, Duration duration) {
         Instant end = Instant.now().plus(duration);
@@ -103,20 +112,47 @@ public final class TopicProbe implements AutoCloseable {
         consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }
 
-    /** Sends one record and waits for the broker's acknowledgement. */
+    /** Sends one record without headers and waits for the broker's acknowledgement. */
     public void send(String key, String value) {
+        send(key, value, Map.of());
+    }
+
+    /**
+     * Sends one record as the service whose CloudEvents source is {@code source} would (binary-mode {@code ce_*}
+     * headers) and waits for the broker's acknowledgement.
+     */
+    public void sendFrom(String source, String key, String value) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_id", UUID.randomUUID().toString());
+        headers.put("ce_source", source);
+        headers.put("ce_time", Instant.now().toString());
+        headers.put("content-type", "application/json");
+        send(key, value, headers);
+    }
+
+    /** Sends one record with these headers and waits for the broker's acknowledgement. */
+    public void send(String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
+    }
+
+    /** The last value of a header of a record as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -21,20 +21,27 @@ public final class Topics {
     public static final String ANSWERS_SCORED = "answers.scored.v1";
     public static final String ANSWERS_DECIDED = "answers.decided.v1";
     public static final String ANSWERS_SUBMITTED_DLQ = "answers.submitted.v1.dlq";
+    /** Records answer-service's consumers can never apply, with the reason in their headers. */
+    public static final String ANSWER_SERVICE_DLQ = "answer-service.dlq";
+    /** Records question-service's consumer can never apply, with the reason in their headers. */
+    public static final String QUESTION_SERVICE_DLQ = "question-service.dlq";
 
     static final int PARTITIONS = 6;
 
     private Topics() {
     }
 
-    static List<NewTopic> all() {
+    /** Every topic with its partitions and configs; deploy/k8s/topics/topics must list the same (deploy/manifests). */
+    public static List<NewTopic> all() {
         return List.of(
                 new NewTopic(CATALOGUE_QUESTIONS, PARTITIONS, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                 new NewTopic(ANSWERS_SUBMITTED, PARTITIONS, (short) 1),
                 new NewTopic(ANSWERS_SCORED, PARTITIONS, (short) 1),
                 new NewTopic(ANSWERS_DECIDED, PARTITIONS, (short) 1),
-                new NewTopic(ANSWERS_SUBMITTED_DLQ, PARTITIONS, (short) 1));
+                new NewTopic(ANSWERS_SUBMITTED_DLQ, PARTITIONS, (short) 1),
+                new NewTopic(ANSWER_SERVICE_DLQ, PARTITIONS, (short) 1),
+                new NewTopic(QUESTION_SERVICE_DLQ, PARTITIONS, (short) 1));
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */

@@ -1,6 +1,7 @@
 package io.prepline.platform;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,6 +19,78 @@ public interface PlatformConfig {
 
     Http http();
 
+    RateLimit rateLimit();
+
+    /**
+     * Request rate limits ({@code prepline.rate-limit.*}): each named policy allows {@code limit} requests per
+     * {@code period} to one key (a user, an API key, a client address). The services name their policies in their
+     * {@code application.properties}.
+     */
+    interface RateLimit {
+        /** Off: every request is admitted and no RateLimit header is sent. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Instances of the service behind one load balancer that spreads requests evenly: each admits
+         * {@code limit / instances}, so together they admit the limit without talking to each other.
+         */
+        @WithDefault("1")
+        int instances();
+
+        /** Most keys tracked per policy; past it idle keys are forgotten, and new ones share one budget. */
+        @WithDefault("100000")
+        int maxKeys();
+
+        /** The policies by name. */
+        Map<String, Policy> policies();
+
+        interface Policy {
+            /** Requests allowed per period to one key (all at once, or spread). */
+            long limit();
+
+            @WithDefault("1m")
+            Duration period();
+        }
+    }
+
+    Consumer consumer();
+
+    /**
+     * How Kafka consumers apply records ({@code io.prepline.platform.consumer}): transient database failures are
+     * retried as long as they last, a record that can never be applied goes to the dead-letter topic.
+     */
+    interface Consumer {
+        /** Build time: whether this service consumes with {@code Consumption} (it needs a database). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where records that can never be applied go; {@code <quarkus.application.name>.dlq} when absent. */
+        Optional<String> deadLetterTopic();
+
+        /**
+         * Calls of the work that may fail for another reason than a transient one (a constraint, a reference not
+         * found, anything unexpected) before the record is dead-lettered. Transient failures do not count.
+         */
+        @WithDefault("5")
+        int attempts();
+
+        /** First wait after a failed call; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("100ms")
+        Duration minBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** Longest wait for a row lock in one call (PostgreSQL lock_timeout); then the call fails and is retried. */
+        @WithDefault("5s")
+        Duration lockTimeout();
+
+        /** Longest wait for the broker to acknowledge a dead letter before the send is tried again. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+    }
+
     /** Requests, as every service refuses them. */
     interface Http {
         /**
@@ -33,6 +106,13 @@ public interface PlatformConfig {
          */
         @WithDefault("false")
         boolean refuseEmptyJson();
+
+        /**
+         * What {@code Retry-After} tells a client refused for want of capacity: 503 while the database cannot serve,
+         * 429 past a limit of the service (answer-service's open event streams).
+         */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     /** The outbox relay that publishes committed events to Kafka. */

@@ -5,7 +5,6 @@ import io.prepline.question.search.SearchModels;
 import io.prepline.question.search.SearchService;
 import io.prepline.question.search.TrackService;
 import io.prepline.question.QuestionConfig;
-import io.prepline.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +34,9 @@ public class HubResource {
 
     @GET
     @Path("companies")
-    @Operation(summary = "Companies with their number of active questions")
+    @Operation(operationId = "listCompanies", summary = "Companies with their number of active questions",
+            description = "Every company that asked an active question, with its slug and number of active questions "
+                    + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response companies() {
         return cached(new SearchModels.Hub(search.facets(Filters.NONE).company()));
@@ -43,7 +44,9 @@ public class HubResource {
 
     @GET
     @Path("roles")
-    @Operation(summary = "Roles with their number of active questions")
+    @Operation(operationId = "listRoles", summary = "Roles with their number of active questions",
+            description = "Every role interviewed for in an active question, with its slug and number of active "
+                    + "questions (anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response roles() {
         return cached(new SearchModels.Hub(search.facets(Filters.NONE).role()));
@@ -51,7 +54,9 @@ public class HubResource {
 
     @GET
     @Path("categories")
-    @Operation(summary = "Categories with their number of active questions")
+    @Operation(operationId = "listCategories", summary = "Categories with their number of active questions",
+            description = "Every category of an active question, with its slug and number of active questions "
+                    + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response categories() {
         return cached(new SearchModels.Hub(search.facets(Filters.NONE).category()));
@@ -59,7 +64,9 @@ public class HubResource {
 
     @GET
     @Path("topics")
-    @Operation(summary = "Topics with their number of active questions")
+    @Operation(operationId = "listTopics", summary = "Topics with their number of active questions",
+            description = "Every topic of an active question, with its slug and number of active questions "
+                    + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response topics() {
         return cached(new SearchModels.Hub(search.facets(Filters.NONE).topic()));
@@ -67,7 +74,9 @@ public class HubResource {
 
     @GET
     @Path("tracks")
-    @Operation(summary = "Learning tracks")
+    @Operation(operationId = "listTracks", summary = "Learning tracks",
+            description = "Every learning track with its slug, title, description and number of questions "
+                    + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.TrackList.class)))
     public Response trackList() {
         return cached(tracks.tracks());
@@ -75,10 +84,11 @@ public class HubResource {
 
     @GET
     @Path("tracks/{slug}")
-    @Operation(summary = "A learning track with its questions in order")
+    @Operation(operationId = "getTrack", summary = "A learning track with its questions in order",
+            description = "The track and its questions in the order to work through them (anonymous callers allowed; "
+                    + "Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Track.class)))
-    @APIResponse(responseCode = "404", description = "No such track",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such track (not-found)")
     public Response track(@Parameter(description = "Track slug", example = "model-compression-essentials")
                           @PathParam("slug") String slug) {
         return cached(tracks.track(slug));

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.prepline.question.QuestionConfig;
-import io.prepline.platform.problem.Problem;
 import io.prepline.platform.problem.JsonBodies;
 import io.prepline.question.search.FilterParams;
 import io.prepline.question.search.ListParams;
@@ -43,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A question page: read it (ETag, conditional GET) and, for authors, write it. */
@@ -68,14 +66,14 @@ public class QuestionResource {
     RelatedService related;
 
     @GET
-    @Operation(summary = "List and search questions",
+    @Operation(operationId = "listQuestions", summary = "List and search questions",
             description = "Filters combine with AND; company, role and round must match the same report of the question. "
                     + "q is a web-style full-text query (stemmed English; title weighs most, then overview and topics, "
                     + "then body). Pages are keyset cursors: stable while questions are added.")
     @APIResponse(responseCode = "200", description = "A page of questions",
             content = @Content(schema = @Schema(implementation = SearchModels.Page.class)))
-    @APIResponse(responseCode = "400", description = "Unknown filter value, limit outside 1..100 or malformed cursor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value, q too long, limit outside 1..100, unknown "
+            + "sort or a cursor not issued for this sort and these filters (invalid-request)")
     public Uni<Response> list(@BeanParam ListParams params) {
         ListParams.PageRequest request = params.request(config);
         return cachedOrLoaded(listings.cachedPage(request), () -> listings.page(request), this::publicJson);
@@ -83,18 +81,18 @@ public class QuestionResource {
 
     @GET
     @Path("facets")
-    @Operation(summary = "Counts per company, role, category, difficulty, round and topic",
+    @Operation(operationId = "getQuestionFacets",
+            summary = "Counts per company, role, category, difficulty, round and topic",
             description = "For the questions matching the same filters as the list.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Facets.class)))
-    @APIResponse(responseCode = "400", description = "Unknown filter value",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown filter value or q too long (invalid-request)")
     public Uni<Response> facets(@BeanParam FilterParams params) {
         FilterParams.Values filters = params.values();
         return cachedOrLoaded(listings.cachedFacets(filters), () -> listings.facets(filters), this::publicJson);
     }
 
     // a cached result is answered on the I/O thread; only a miss goes to a worker thread for the database
-    private static <T> Uni<Response> cachedOrLoaded(T cached, Supplier<T> load, Function<T, Response> respond) {
+    static <T> Uni<Response> cachedOrLoaded(T cached, Supplier<T> load, Function<T, Response> respond) {
         if (cached != null) {
             return Uni.createFrom().item(respond.apply(cached));
         }
@@ -111,11 +109,10 @@ public class QuestionResource {
 
     @GET
     @Path("{slug}/related")
-    @Operation(summary = "Related questions",
+    @Operation(operationId = "listRelatedQuestions", summary = "Related questions",
             description = "Editors' links first, then questions sharing topics and companies and similar text.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.RelatedList.class)))
-    @APIResponse(responseCode = "404", description = "No such question",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public Response related(@Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug) {
         return Response.ok(new SearchModels.RelatedList(related.related(slug)))
                 .header("Cache-Control", publicCacheControl()).build();
@@ -123,14 +120,13 @@ public class QuestionResource {
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "Read a question page",
+    @Operation(operationId = "getQuestion", summary = "Read a question page",
             description = "The full page except the sample answer (a teaser only: see /sample-answer). Strong ETag; "
                     + "send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
-    @APIResponse(responseCode = "404", description = "No such question",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public Uni<Response> detail(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "ETag of a copy the client holds", example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
@@ -150,15 +146,15 @@ public class QuestionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"author", "admin"})
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Create a question",
+    @Operation(operationId = "createQuestion", summary = "Create a question",
             description = "Accepts the shape of the detail page (server-owned fields are ignored), plus optional "
                     + "rubric and part rubrics. Publishes the question to catalogue.questions.v1.")
     @APIResponse(responseCode = "201", description = "Created; Location names the page",
             content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Slug already used")
+    @APIResponse(responseCode = "400", description = "Invalid fields (a slug already used among them), each named in "
+            + "errors (invalid-request), or a body that is not JSON of this shape (invalid-json, unknown-field)")
+    @APIResponse(responseCode = "422", description = "The published snapshot would exceed the event size limit; the "
+            + "largest field is named (too-large-to-publish)")
     public Response create(@RequestBody(required = true, description = "The question",
             content = @Content(schema = @Schema(implementation = QuestionDocument.class))) String body) {
         RenderedQuestion page = catalogue.create(bodies.read(body, QuestionDocument.class), Caller.of(identity).userId());
@@ -170,14 +166,18 @@ public class QuestionResource {
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"author", "admin"})
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Replace a question",
+    @Operation(operationId = "replaceQuestion", summary = "Replace a question",
             description = "Needs If-Match with the ETag of the page being edited (likes and solved counts that changed "
                     + "since do not conflict; other edits do). A changed rubric becomes a new version.")
     @APIResponse(responseCode = "200", description = "Updated page",
             content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
-    @APIResponse(responseCode = "412", description = "The page changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors (invalid-request), or a "
+            + "body that is not JSON of this shape (invalid-json, unknown-field)")
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
+    @APIResponse(responseCode = "412", description = "The page changed since it was read (precondition-failed)")
+    @APIResponse(responseCode = "422", description = "The published snapshot would exceed the event size limit; the "
+            + "largest field is named (too-large-to-publish)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing (precondition-required)")
     public Response update(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "ETag of the page being edited", required = true,
@@ -193,12 +193,12 @@ public class QuestionResource {
     @DELETE
     @Path("{slug}")
     @RolesAllowed({"author", "admin"})
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Retire a question",
+    @Operation(operationId = "retireQuestion", summary = "Retire a question",
             description = "Hidden from lists and search, still readable by slug; published with status RETIRED.")
     @APIResponse(responseCode = "204", description = "Retired")
-    @APIResponse(responseCode = "412", description = "The page changed since it was read")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "404", description = "No such question (not-found)")
+    @APIResponse(responseCode = "412", description = "The page changed since it was read (precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing (precondition-required)")
     public Response retire(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "ETag of the page", required = true,
@@ -211,14 +211,16 @@ public class QuestionResource {
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"author", "admin"})
-    @SecurityRequirement(name = "SecurityScheme")
-    @Operation(summary = "Import a JSON catalogue",
+    @Operation(operationId = "importQuestions", summary = "Import a JSON catalogue",
             description = "All or nothing: when any question is invalid nothing is stored and the problem lists the "
                     + "errors of each item. Related questions may refer to other questions of the same import.")
     @APIResponse(responseCode = "201", description = "Every question was created",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "Per-item error report in items",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid questions, each item's errors in items (invalid-import); "
+            + "no questions or too many (invalid-request); a body that is not JSON of this shape (invalid-json, "
+            + "unknown-field)")
+    @APIResponse(responseCode = "422", description = "A question's published snapshot would exceed the event size "
+            + "limit (too-large-to-publish)")
     public Response importCatalogue(@RequestBody(required = true, description = "The catalogue",
             content = @Content(schema = @Schema(implementation = ImportRequest.class))) String body) {
         ImportRequest request = bodies.read(body, ImportRequest.class);

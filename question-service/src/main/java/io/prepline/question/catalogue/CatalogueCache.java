@@ -1,5 +1,6 @@
 package io.prepline.question.catalogue;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -8,8 +9,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A bounded cache of things computed from the catalogue, exact across instances ({@link CatalogueChanges}): an entry
- * belongs to one generation of the catalogue and a change retires it; while changes could go unnoticed nothing is
- * cached. Concurrent misses of the same key compute it once.
+ * belongs to one generation of the catalogue and a change retires it. While changes could go unnoticed (the listener
+ * lost its connection, usually because the database is unreachable) nothing new is stored and what is stored is still
+ * served; listening again retires it all. Concurrent misses of the same key compute it once.
  */
 public final class CatalogueCache<K, V> {
 
@@ -17,16 +19,18 @@ public final class CatalogueCache<K, V> {
     }
 
     private final LongSupplier generation;
+    private final BooleanSupplier storing;
     private final Cache<Entry<K>, V> entries;
 
-    private CatalogueCache(LongSupplier generation, int maxEntries) {
+    private CatalogueCache(LongSupplier generation, BooleanSupplier storing, int maxEntries) {
         this.generation = generation;
+        this.storing = storing;
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     /** Pages keyed by slug: a change of content retires all, a change of counters only the page of that slug. */
     public static <V> CatalogueCache<String, V> pages(CatalogueChanges changes, int maxEntries) {
-        CatalogueCache<String, V> cache = new CatalogueCache<>(changes::contentGeneration, maxEntries);
+        CatalogueCache<String, V> cache = new CatalogueCache<>(changes::contentGeneration, changes::listening, maxEntries);
         changes.onChange(countersOf -> {
             if (countersOf == null) {
                 cache.entries.invalidateAll();
@@ -39,22 +43,22 @@ public final class CatalogueCache<K, V> {
 
     /** Results over many questions (lists, searches, counts): any change retires all. */
     public static <K, V> CatalogueCache<K, V> results(CatalogueChanges changes, int maxEntries) {
-        CatalogueCache<K, V> cache = new CatalogueCache<>(changes::generation, maxEntries);
+        CatalogueCache<K, V> cache = new CatalogueCache<>(changes::generation, changes::listening, maxEntries);
         changes.onChange(countersOf -> cache.entries.invalidateAll());
         return cache;
     }
 
     /** The cached value, or null. */
     public V cached(K key) {
-        long current = generation.getAsLong();
-        return current < 0 ? null : entries.getIfPresent(new Entry<>(current, key));
+        return entries.getIfPresent(new Entry<>(generation.getAsLong(), key));
     }
 
-    /** The cached value, or the one {@code load} computes (an exception caches nothing). */
+    /** The cached value, or the one {@code load} computes (stored unless changes go unheard; an exception caches nothing). */
     public V get(K key, Function<K, V> load) {
         long current = generation.getAsLong();
-        if (current < 0) {
-            return load.apply(key);
+        if (!storing.getAsBoolean()) {
+            V held = entries.getIfPresent(new Entry<>(current, key));
+            return held != null ? held : load.apply(key);
         }
         return entries.get(new Entry<>(current, key), entry -> load.apply(entry.key()));
     }

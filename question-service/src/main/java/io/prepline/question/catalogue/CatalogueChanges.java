@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.prepline.platform.pg.AfterCommit;
 import io.prepline.platform.pg.PgListener;
 import io.prepline.question.QuestionConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,8 +17,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
@@ -28,8 +27,9 @@ import org.jboss.logging.Logger;
  * of that question changed (likes, solved), nothing for any other change. One connection per instance listens.
  * Any change moves {@link #generation()} on; a content change also moves {@link #contentGeneration()} on. Writes on
  * this instance are also announced right after their commit, so a writer reads their own change at once. While nobody
- * listens (start-up, a lost connection) both are -1 and caches are bypassed: a missed notification can serve nothing
- * stale.
+ * listens (start-up, a lost connection, the database unreachable) nothing new is cached, but what is cached is still
+ * served: during an outage of the database a page that was current when it began is better than a 503. Listening
+ * again counts as a change of everything, so nothing cached from before survives it.
  */
 @ApplicationScoped
 public class CatalogueChanges {
@@ -69,8 +69,8 @@ public class CatalogueChanges {
                     @Override
                     public void lost(Exception cause) {
                         listening = false;
-                        LOG.warnf("not listening for catalogue changes, caches are bypassed until it reconnects: %s",
-                                cause.getMessage());
+                        LOG.warnf("not listening for catalogue changes, caches serve what they hold and store nothing "
+                                + "new until it reconnects: %s", cause.getMessage());
                     }
                 });
         listener.start();
@@ -82,14 +82,19 @@ public class CatalogueChanges {
         }
     }
 
-    /** Moves on with every change, or -1 while changes made elsewhere could go unnoticed. */
+    /** Moves on with every change. */
     public long generation() {
-        return listening ? generation.get() : -1;
+        return generation.get();
     }
 
-    /** Moves on with every change except one of counters only, or -1 while changes could go unnoticed. */
+    /** Moves on with every change except one of counters only. */
     public long contentGeneration() {
-        return listening ? contentGeneration.get() : -1;
+        return contentGeneration.get();
+    }
+
+    /** Whether changes made elsewhere are heard now; while not, caches keep what they hold and store nothing new. */
+    public boolean listening() {
+        return listening;
     }
 
     /** Runs after every change with the slug whose counters alone changed, or null after any other change. */
@@ -108,18 +113,7 @@ public class CatalogueChanges {
     }
 
     private void onCommit(String countersOf) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    changed(countersOf);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> changed(countersOf));
     }
 
     private void changed(String countersOf) {

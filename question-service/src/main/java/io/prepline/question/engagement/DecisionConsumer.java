@@ -1,48 +1,50 @@
 package io.prepline.question.engagement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import io.prepline.platform.consumer.Consumption;
+import io.prepline.platform.consumer.RejectedRecord;
+import io.prepline.platform.messaging.EventJson;
+import io.prepline.question.QuestionConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Reads {@code answers.decided.v1}. Redeliveries are harmless (decisions are applied once per answer id); a record
- * that is not a decision is logged and skipped; a database failure stops the channel so the record is read again.
+ * Reads {@code answers.decided.v1}. Redeliveries are harmless (decisions are applied once per answer id). A record
+ * that is not a valid decision, not from answer-service, or about a question this service does not have goes to the
+ * dead-letter topic and the consumer goes on; database failures are retried.
  */
 @ApplicationScoped
 public class DecisionConsumer {
 
-    private static final Logger LOG = Logger.getLogger(DecisionConsumer.class);
+    static final String CHANNEL = "decided";
 
     @Inject
     EngagementService engagement;
-
-    private final ObjectReader reader;
-
     @Inject
-    public DecisionConsumer(ObjectMapper json) {
-        this.reader = json.readerFor(AnswerDecided.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Consumption consumption;
+    @Inject
+    QuestionConfig config;
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void onDecision(ConsumerRecord<String, String> record) {
+        consumption.apply(CHANNEL, record, config.sources().answerService(), DecisionConsumer::read, this::apply);
     }
 
-    @Incoming("decided")
-    @Blocking
-    public void onDecision(String value) {
-        AnswerDecided decision;
-        try {
-            decision = value == null ? null : reader.readValue(value);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("skipping a record of answers.decided.v1 that is not JSON: %s", e.getOriginalMessage());
-            return;
+    static AnswerDecided read(ConsumerRecord<String, String> record) {
+        AnswerDecided decision = EventJson.readEvent(record.value(), AnswerDecided.class);
+        if (!decision.answerId().toString().equals(record.key())) {
+            throw new RejectedRecord(RejectedRecord.Reason.INVALID, "the record key is not the answerId");
         }
-        if (decision == null || !decision.complete()) {
-            LOG.warnf("skipping a record of answers.decided.v1 without answerId, userId, questionId or decision");
-            return;
+        return decision;
+    }
+
+    private void apply(AnswerDecided decision) {
+        if (!engagement.decided(decision)) {
+            throw new RejectedRecord(RejectedRecord.Reason.UNKNOWN_REFERENCE,
+                    "question " + decision.questionId() + " does not exist");
         }
-        engagement.decided(decision);
     }
 }

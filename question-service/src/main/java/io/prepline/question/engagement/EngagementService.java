@@ -10,13 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
 
 /** Likes, solved counts and sample-answer access. Counters move by atomic increments, once per user. */
 @ApplicationScoped
 public class EngagementService {
-
-    private static final Logger LOG = Logger.getLogger(EngagementService.class);
 
     @Inject
     EntityManager em;
@@ -44,30 +41,31 @@ public class EngagementService {
     /**
      * Applies the latest decision per answer id: a repeated decision changes nothing, an approval counts once per user
      * and question, and an overturned approval withdraws the solve unless another approved answer of the user stands.
+     *
+     * @return false, with nothing written, when the question does not exist
      */
     @Transactional
-    public void decided(AnswerDecided d) {
+    public boolean decided(AnswerDecided d) {
+        QuestionEntity q = QuestionEntity.findById(d.questionId());
+        if (q == null) {
+            return false;
+        }
         List<?> previous = em.createNativeQuery("SELECT decision FROM processed_decision WHERE answer_id = ?1 FOR UPDATE")
                 .setParameter(1, d.answerId()).getResultList();
         String before = previous.isEmpty() ? null : (String) previous.get(0);
         if (d.decision().equals(before)) {
-            return;
+            return true;
         }
         em.createNativeQuery("INSERT INTO processed_decision (answer_id, decision, user_id, question_id) "
                         + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (answer_id) DO UPDATE SET decision = EXCLUDED.decision, "
                         + "processed_at = now()")
                 .setParameter(1, d.answerId()).setParameter(2, d.decision()).setParameter(3, d.userId())
                 .setParameter(4, d.questionId()).executeUpdate();
-        QuestionEntity q = QuestionEntity.findById(d.questionId());
-        if (q == null) {
-            LOG.warnf("decision %s names unknown question %s; ignored", d.answerId(), d.questionId());
-            return;
-        }
         if (d.approved()) {
             int solved = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
-                            + "VALUES (?1, ?2, ?3, coalesce(?4, now())) ON CONFLICT DO NOTHING")
+                            + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
                     .setParameter(1, q.id).setParameter(2, d.userId()).setParameter(3, d.answerId())
-                    .setParameter(4, d.decidedAt() == null ? null : java.sql.Timestamp.from(d.decidedAt()))
+                    .setParameter(4, java.sql.Timestamp.from(d.decidedAt()))
                     .executeUpdate();
             bump(q, "solved_count", solved);
         } else if ("APPROVED".equals(before)) {
@@ -75,7 +73,7 @@ public class EngagementService {
                             + "AND answer_id = ?3").setParameter(1, q.id).setParameter(2, d.userId())
                     .setParameter(3, d.answerId()).executeUpdate();
             if (withdrawn == 0) {
-                return;
+                return true;
             }
             int replaced = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
                             + "SELECT question_id, user_id, answer_id, processed_at FROM processed_decision "
@@ -83,6 +81,7 @@ public class EngagementService {
                     .setParameter(1, q.id).setParameter(2, d.userId()).executeUpdate();
             bump(q, "solved_count", replaced - withdrawn);
         }
+        return true;
     }
 
     /** The full answer for staff and for candidates with an approved answer; a teaser for everyone else. */

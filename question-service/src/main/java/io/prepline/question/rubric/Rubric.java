@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A rubric: weighted criteria of expected points. {@code version} is assigned by the server (ignored on input). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "Weighted criteria an answer is scored against. Weights sum to 1.")
+@Schema(description = "Weighted criteria an answer is scored against. Weights sum to 1.",
+        requiredProperties = "criteria")
 public record Rubric(
         @Schema(description = "Immutable version number, assigned by the server", readOnly = true, examples = "2")
         Integer version,

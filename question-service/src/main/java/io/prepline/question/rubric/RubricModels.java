@@ -13,7 +13,8 @@ public final class RubricModels {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(description = "The current rubrics of a question and of each of its parts")
+    @Schema(description = "The current rubrics of a question and of each of its parts",
+            requiredProperties = {"questionId", "slug", "questionVersion"})
     public record RubricView(UUID questionId,
                              @Schema(examples = "explain-model-pruning-and-its-applications-amazon") String slug,
                              @Schema(description = "Version of the question (bumped by every rubric change)", examples = "3")

@@ -3,6 +3,8 @@ package io.prepline.question.search;
 import io.prepline.question.QuestionConfig;
 import io.prepline.platform.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Filters plus sort, page size and cursor of the question list. */
@@ -13,7 +15,8 @@ public class ListParams extends FilterParams {
             example = "popular")
     public String sort;
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20")
+    @Parameter(description = "Page size, 1 to 100 (default 20)", example = "20",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
     public String limit;
     @QueryParam("cursor")
     @Parameter(description = "nextCursor of the previous page, unchanged", example = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")

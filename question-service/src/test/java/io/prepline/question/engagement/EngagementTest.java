@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EngagementTest {
 
+    /** The CloudEvents source of answers.decided.v1. */
+    static final String ANSWER_SERVICE = "/answer-service";
+
     @Test
     void likingIsOncePerUserAndIdempotent() {
         String slug = created();
@@ -58,11 +61,11 @@ class EngagementTest {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
-            decided.send(rejected, decision(rejected, user, id, "REJECTED"));
-            decided.send(first, decision(first, user, id, "APPROVED"));
-            decided.send(first, decision(first, user, id, "APPROVED"));      // redelivery
-            decided.send(second, decision(second, user, id, "APPROVED"));    // a second approved answer, same user
-            decided.send("garbage", "not json at all");
+            decided.sendFrom(ANSWER_SERVICE, rejected, decision(rejected, user, id, "REJECTED"));
+            decided.sendFrom(ANSWER_SERVICE, first, decision(first, user, id, "APPROVED"));
+            decided.sendFrom(ANSWER_SERVICE, first, decision(first, user, id, "APPROVED"));      // redelivery
+            decided.sendFrom(ANSWER_SERVICE, second, decision(second, user, id, "APPROVED"));    // a second approved answer, same user
+            decided.sendFrom(ANSWER_SERVICE, "garbage", "not json at all");
         }
         eventually(Duration.ofSeconds(90), () ->
                 given().auth().oauth2(dana).get("/api/v1/questions/" + slug + "/sample-answer").then().statusCode(200)
@@ -73,7 +76,7 @@ class EngagementTest {
         String other = "erin-" + UUID.randomUUID();
         String third = UUID.randomUUID().toString();
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
-            decided.send(third, decision(third, other, id, "APPROVED"));
+            decided.sendFrom(ANSWER_SERVICE, third, decision(third, other, id, "APPROVED"));
         }
         eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(2)));
@@ -86,12 +89,12 @@ class EngagementTest {
         String user = "fay-" + UUID.randomUUID();
         String answer = UUID.randomUUID().toString();
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
-            decided.send(answer, decision(answer, user, id, "APPROVED"));
+            decided.sendFrom(ANSWER_SERVICE, answer, decision(answer, user, id, "APPROVED"));
         }
         eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(1)));
         try (TopicProbe decided = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), "answers.decided.v1")) {
-            decided.send(answer, decision(answer, user, id, "REJECTED"));
+            decided.sendFrom(ANSWER_SERVICE, answer, decision(answer, user, id, "REJECTED"));
         }
         eventually(Duration.ofSeconds(90), () ->
                 given().get("/api/v1/questions/" + slug).then().body("counters.solved", is(0)));
@@ -99,7 +102,7 @@ class EngagementTest {
                 .body("full", is(false));
     }
 
-    private static String decision(String answerId, String user, String questionId, String outcome) {
+    static String decision(String answerId, String user, String questionId, String outcome) {
         String value = "{\"answerId\":\"" + answerId + "\",\"userId\":\"" + user + "\",\"questionId\":\"" + questionId
                 + "\",\"part\":null,\"decision\":\"" + outcome + "\",\"decidedBy\":\"auto\",\"overall\":80,"
                 + "\"decidedAt\":\"" + Instant.now() + "\",\"futureField\":{\"ignored\":true}}";
@@ -107,7 +110,7 @@ class EngagementTest {
         return value;
     }
 
-    private static String created() {
+    static String created() {
         String slug = uniqueSlug("engagement");
         given().auth().oauth2(author()).contentType(ContentType.JSON)
                 .body(question(slug, "Explain engagement", "Stripe", "Engagement")).post("/api/v1/questions")

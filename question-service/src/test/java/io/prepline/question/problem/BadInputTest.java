@@ -20,8 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prepline.platform.http.CursorToken;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -71,6 +73,63 @@ class BadInputTest {
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
         problem(given().queryParam("sort", "recent").queryParam("cursor", popular).get("/api/v1/questions"), 400, "invalid-request")
                 .body("errors[0].field", is("cursor"));
+    }
+
+    @Test
+    void editedCursorsAreRefusedBeforeAnyQuery() {
+        String recent = cursor("recent", null);
+        String popular = cursor("popular", null);
+        String relevance = cursor(null, "pruning");
+        for (String time : new String[] {"2026-13-45T99:00:00Z", "yesterday", "+99999-01-01T00:00:00Z", ""}) {
+            refusedCursor(Map.of("sort", "recent"), edit(recent, 2, time));
+        }
+        for (String count : new String[] {"many", "-1", "99999999999", "1e3", "+5"}) {
+            refusedCursor(Map.of("sort", "popular"), edit(popular, 2, count));
+        }
+        for (String rank : new String[] {"NaN", "Infinity", "1f", "0x1p3", "-0.5"}) {
+            refusedCursor(Map.of("q", "pruning"), edit(relevance, 2, rank));
+        }
+        for (String id : new String[] {"1-1-1-1-1", "not-an-id", "7B0C1C52-6F3E-4D2A-9A51-2D8C0F6E4B11x"}) {
+            refusedCursor(Map.of("sort", "recent"), edit(recent, 3, id));
+        }
+        String[] recentFields = fields(recent);
+        refusedCursor(Map.of("sort", "recent"), CursorToken.encode(recentFields[0], recentFields[1], recentFields[2],
+                recentFields[3], "extra"));
+        refusedCursor(Map.of("sort", "recent"), "not base64!");
+        refusedCursor(Map.of("sort", "recent"), recent + "=");
+        refusedCursor(Map.of("sort", "recent"), "A".repeat(CursorToken.MAX_LENGTH + 1));
+        // the unedited cursors still page on
+        given().queryParam("sort", "recent").queryParam("cursor", recent).get("/api/v1/questions").then().statusCode(200);
+        given().queryParam("q", "pruning").queryParam("cursor", relevance).get("/api/v1/questions").then().statusCode(200);
+    }
+
+    private static String cursor(String sort, String q) {
+        var request = given().queryParam("limit", 1);
+        if (sort != null) {
+            request.queryParam("sort", sort);
+        }
+        if (q != null) {
+            request.queryParam("q", q);
+        }
+        String cursor = request.get("/api/v1/questions").then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        return cursor;
+    }
+
+    private static String edit(String cursor, int field, String value) {
+        String[] fields = fields(cursor);
+        fields[field] = value;
+        return CursorToken.encode((Object[]) fields);
+    }
+
+    /** Sort, filters, key and id, as the service wrote them. */
+    private static String[] fields(String cursor) {
+        CursorToken token = CursorToken.decode(cursor, 4);
+        return IntStream.range(0, 4).mapToObj(token::text).toArray(String[]::new);
+    }
+
+    private static void refusedCursor(Map<String, String> params, String cursor) {
+        problem(given().queryParams(params).queryParam("cursor", cursor).get("/api/v1/questions"), 400,
+                "invalid-request").body("errors[0].field", is("cursor"));
     }
 
     @Test

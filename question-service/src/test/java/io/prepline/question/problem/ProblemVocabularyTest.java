@@ -13,6 +13,8 @@ import java.util.List;
 
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.JwtKeys;
+import io.prepline.platform.problem.MalformedUriRequests;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +27,15 @@ class ProblemVocabularyTest {
     private static void problem(Response response, int status, String slug) {
         response.then().statusCode(status).contentType("application/problem+json")
                 .body("type", is("https://prepline.io/problems/" + slug)).body("status", is(status));
+    }
+
+    @Test
+    void aMalformedUriOrANulCharacterIs400NamingTheParameterOrThePath() {
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/questions?limit=5&cursor=%%%x", "cursor");
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/questions/%%%x", "path");
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/questions/%zz/related", "path");
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/questions?q=a%00b", "q");
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/questions/%00", "path");
     }
 
     @Test

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record DeadLetter(Reason reason, String detail, JsonNode submission, Instant failedAt) {
 
     public enum Reason {
-        /** Not JSON, or a required field is missing or of the wrong type. */
+        /** Not JSON, or a required field is missing, of the wrong type, out of range or not an id. */
         MALFORMED,
+        /** Not written by answer-service (its CloudEvents source): never scored, and says nothing about the answer. */
+        UNTRUSTED_SOURCE,
         /** No question with that id in the catalogue after the grace period (never published, or deleted). */
         UNKNOWN_QUESTION,
         /** The question has no part with that number after the grace period. */

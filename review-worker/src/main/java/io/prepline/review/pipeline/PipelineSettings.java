@@ -4,13 +4,18 @@ import java.time.Duration;
 
 import io.prepline.review.ReviewConfig;
 
-/** What the topology needs to know, apart from the scorer. */
+/**
+ * What the topology needs to know, apart from the scorer.
+ *
+ * @param submissionSource the CloudEvents source of the submissions' producer; others are dead-lettered
+ */
 public record PipelineSettings(String catalogueTopic, String submittedTopic, String scoredTopic,
-                               String deadLetterTopic, Duration rubricGracePeriod, Duration retryInterval) {
+                               String deadLetterTopic, Duration rubricGracePeriod, Duration retryInterval,
+                               String submissionSource) {
 
     public static PipelineSettings from(ReviewConfig config) {
         return new PipelineSettings(config.topics().catalogue(), config.topics().submitted(),
                 config.topics().scored(), config.topics().deadLetter(), config.streams().rubricGracePeriod(),
-                config.streams().retryInterval());
+                config.streams().retryInterval(), config.sources().answerService());
     }
 }

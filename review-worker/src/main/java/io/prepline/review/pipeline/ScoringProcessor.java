@@ -6,9 +6,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import io.prepline.platform.consumer.DeadLetterHeaders;
+import io.prepline.platform.consumer.EventChecks;
+import io.prepline.platform.consumer.RejectedRecord;
+import io.prepline.platform.messaging.CloudEvents;
+import io.prepline.platform.messaging.EventJson;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -40,16 +45,21 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
     static final String SOURCE = "/review-worker";
     static final String SCORED_TYPE = "io.prepline.answer.scored.v1";
     static final String DEAD_LETTER_TYPE = "io.prepline.answer.submission-rejected.v1";
+    /** Largest dead letter sent with its submission: well below the producer's 1 MiB request limit. */
+    static final int MAX_LETTER_CHARS = 256 * 1024;
 
     private final PipelineSettings settings;
     private final AnswerScorer scorer;
+    private final Consumer<Reason> deadLettered;
     private ProcessorContext<String, Outcome> context;
     private TimestampedKeyValueStore<String, String> catalogue;
     private KeyValueStore<String, String> pending;
 
-    ScoringProcessor(PipelineSettings settings, AnswerScorer scorer) {
+    /** @param deadLettered told of every dead letter, with its reason (the worker counts them) */
+    ScoringProcessor(PipelineSettings settings, AnswerScorer scorer, Consumer<Reason> deadLettered) {
         this.settings = settings;
         this.scorer = scorer;
+        this.deadLettered = deadLettered;
     }
 
     /** A held submission and when this worker first saw it (wall clock, ms). */
@@ -64,17 +74,34 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
         context.schedule(settings.retryInterval(), PunctuationType.WALL_CLOCK_TIME, this::retryHeld);
     }
 
+    /**
+     * A submission not from answer-service or not valid is dead-lettered at once; anything unexpected while handling
+     * one dead-letters it too, so no record can stop the stream.
+     */
     @Override
     public void process(Record<String, String> record) {
         long now = context.currentSystemTimeMs();
-        AnswerSubmitted submission;
         try {
-            submission = parse(record.value());
-        } catch (MalformedSubmission e) {
-            deadLetter(record.key(), Reason.MALFORMED, e.getMessage(), record.value(), now, record.timestamp());
-            return;
+            String source = CloudEvents.header(record.headers(), CloudEvents.SOURCE);
+            if (!settings.submissionSource().equals(source)) {
+                deadLetter(record.key(), Reason.UNTRUSTED_SOURCE, source == null ? "no ce_source header"
+                        : "ce_source " + EventChecks.shown(source) + " is not " + settings.submissionSource(),
+                        record.value(), now, record.timestamp());
+                return;
+            }
+            AnswerSubmitted submission;
+            try {
+                submission = EventJson.readEvent(record.value(), AnswerSubmitted.class);
+            } catch (RejectedRecord e) {
+                deadLetter(record.key(), Reason.MALFORMED, e.detail(), record.value(), now, record.timestamp());
+                return;
+            }
+            decide(submission, record.value(), now, now, record.timestamp(), false);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling the submission %s failed", record.key());
+            deadLetter(record.key(), Reason.SCORING_FAILED, "unexpected " + e, record.value(), now,
+                    record.timestamp());
         }
-        decide(submission, record.value(), now, now, record.timestamp(), false);
     }
 
     private void retryHeld(long now) {
@@ -83,20 +110,30 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
             all.forEachRemaining(held::add);
         }
         for (KeyValue<String, String> entry : held) {
-            Held h;
-            AnswerSubmitted submission;
-            try {
-                h = Json.read(entry.value, Held.class);
-                submission = parse(h.value());
-            } catch (JsonProcessingException | MalformedSubmission e) {
-                // only readable submissions are held; drop an entry that cannot be read back rather than loop on it
-                LOG.errorf("dropping unreadable held submission %s", entry.key);
-                pending.delete(entry.key);
-                continue;
-            }
+            retry(entry, now);
+        }
+    }
+
+    private void retry(KeyValue<String, String> entry, long now) {
+        Held h;
+        AnswerSubmitted submission;
+        try {
+            h = Json.read(entry.value, Held.class);
+            submission = EventJson.readEvent(h.value(), AnswerSubmitted.class);
+        } catch (JsonProcessingException | RejectedRecord e) {
+            // only readable submissions are held; drop an entry that cannot be read back rather than loop on it
+            LOG.errorf("dropping unreadable held submission %s", entry.key);
+            pending.delete(entry.key);
+            return;
+        }
+        try {
             if (!decide(submission, h.value(), h.firstSeenMs(), now, now, true)) {
                 pending.delete(entry.key);
             }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling the held submission %s failed", submission.answerId());
+            deadLetter(submission.answerId(), Reason.SCORING_FAILED, "unexpected " + e, h.value(), now, now);
+            pending.delete(entry.key);
         }
     }
 
@@ -158,43 +195,6 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
         return RubricResolver.resolve(question, submission.part());
     }
 
-    private static AnswerSubmitted parse(String value) throws MalformedSubmission {
-        if (value == null) {
-            throw new MalformedSubmission("the record has no value");
-        }
-        AnswerSubmitted s;
-        try {
-            s = Json.read(value, AnswerSubmitted.class);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("."));
-            throw new MalformedSubmission((field.isEmpty() ? "not a submission" : field + " has the wrong type")
-                    + ": " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new MalformedSubmission("not JSON: " + e.getOriginalMessage());
-        }
-        if (s == null) {
-            throw new MalformedSubmission("the value is JSON null");
-        }
-        List<String> missing = new ArrayList<>();
-        if (s.answerId() == null || s.answerId().isBlank()) {
-            missing.add("answerId");
-        }
-        if (s.questionId() == null || s.questionId().isBlank()) {
-            missing.add("questionId");
-        }
-        if (s.revision() == null) {
-            missing.add("revision");
-        }
-        if (s.body() == null) {
-            missing.add("body");
-        }
-        if (!missing.isEmpty()) {
-            throw new MalformedSubmission("missing " + String.join(", ", missing));
-        }
-        return s;
-    }
-
     private static String heldKey(AnswerSubmitted s) {
         return s.answerId() + "#" + s.revision();
     }
@@ -202,10 +202,25 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
     private void deadLetter(String key, Reason reason, String detail, String raw, long now, long timestamp) {
         // the detail, not the submission: answers stay out of the logs
         LOG.warnf("answer %s goes to the dead-letter topic: %s, %s", key, reason, detail);
-        Outcome outcome = new Outcome(true, Json.write(new DeadLetter(reason, detail, Json.asNode(raw),
-                Instant.ofEpochMilli(now))));
-        forward(key, outcome, timestamp, ceHeaders(UUID.randomUUID().toString(), DEAD_LETTER_TYPE,
-                Instant.ofEpochMilli(now)));
+        deadLettered.accept(reason);
+        Instant failedAt = Instant.ofEpochMilli(now);
+        String letter = Json.write(new DeadLetter(reason, detail, Json.asNode(raw), failedAt));
+        if (letter.length() > MAX_LETTER_CHARS) {
+            // the broker would refuse it, and under exactly-once the failed send would abort the task's transaction
+            // and bring the same record back again and again: the letter goes without the submission
+            letter = Json.write(new DeadLetter(reason, detail + " (the submission, " + raw.length()
+                    + " characters, is left out)", null, failedAt));
+        }
+        Outcome outcome = new Outcome(true, letter);
+        Headers headers = ceHeaders(UUID.randomUUID().toString(), DEAD_LETTER_TYPE, failedAt);
+        headers.add(DeadLetterHeaders.REASON, bytes(reason.name()));
+        // where it came from, when a consumed record (not a held one retried by the clock) is being handled
+        context.recordMetadata().filter(origin -> origin.topic() != null).ifPresent(origin -> {
+            headers.add(DeadLetterHeaders.TOPIC, bytes(origin.topic()));
+            headers.add(DeadLetterHeaders.PARTITION, bytes(String.valueOf(origin.partition())));
+            headers.add(DeadLetterHeaders.OFFSET, bytes(String.valueOf(origin.offset())));
+        });
+        forward(key, outcome, timestamp, headers);
     }
 
     private void forward(String key, Outcome outcome, long timestamp, Headers headers) {
@@ -229,7 +244,7 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
         Headers headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(id));
-        headers.add("ce_source", bytes(SOURCE));
+        headers.add(CloudEvents.SOURCE, bytes(SOURCE));
         headers.add("ce_type", bytes(type));
         headers.add("ce_time", bytes(time.truncatedTo(ChronoUnit.MILLIS).toString()));
         headers.add("content-type", bytes("application/json"));
@@ -238,11 +253,5 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static final class MalformedSubmission extends Exception {
-        MalformedSubmission(String message) {
-            super(message, null, false, false);
-        }
     }
 }

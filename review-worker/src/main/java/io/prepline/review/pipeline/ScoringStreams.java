@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,14 +21,18 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.prepline.platform.consumer.DeadLetterTopic;
 import io.prepline.platform.messaging.KafkaClients;
 import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -127,8 +130,8 @@ public class ScoringStreams {
     }
 
     void start(@Observes StartupEvent event) {
-        KafkaStreams app = new KafkaStreams(ScoringTopology.build(PipelineSettings.from(config), scorer),
-                properties());
+        KafkaStreams app = new KafkaStreams(ScoringTopology.build(PipelineSettings.from(config), scorer,
+                this::countDeadLetter), properties());
         // A failing thread is replaced: one bad moment must not stop the worker for good.
         app.setUncaughtExceptionHandler(e -> {
             LOG.error("a scoring stream thread failed; replacing it", e);
@@ -292,6 +295,12 @@ public class ScoringStreams {
         }
     }
 
+    /** Dead letters by reason, under the same name as the other services' consumers use. */
+    private void countDeadLetter(DeadLetter.Reason reason) {
+        Counter.builder(DeadLetterTopic.METRIC).description("Consumed records sent to the dead-letter topic")
+                .tag("channel", "submitted").tag("reason", reason.name()).register(registry).increment();
+    }
+
     public Status status() {
         KafkaStreams app = streams;
         return new Status(app == null ? "NOT_CREATED" : app.state().name(), catalogueLoaded);
@@ -332,6 +341,12 @@ public class ScoringStreams {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
                 (int) s.transactionTimeout().toMillis());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), 8 * 1024 * 1024);
+        // No record may stop a stream thread: the processor dead-letters every submission it cannot score (bad
+        // ones included); should anything still escape it, or a value not read as a string, it is logged and
+        // skipped rather than failing the thread, which would be replaced only to fail on the same record again.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
         return p;
     }
 }

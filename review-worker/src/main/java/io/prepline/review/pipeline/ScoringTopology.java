@@ -1,5 +1,7 @@
 package io.prepline.review.pipeline;
 
+import java.util.function.Consumer;
+
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -29,6 +31,13 @@ public final class ScoringTopology {
     }
 
     public static Topology build(PipelineSettings settings, AnswerScorer scorer) {
+        return build(settings, scorer, reason -> {
+        });
+    }
+
+    /** @param deadLettered told of every dead letter, with its reason */
+    public static Topology build(PipelineSettings settings, AnswerScorer scorer,
+                                 Consumer<DeadLetter.Reason> deadLettered) {
         StreamsBuilder builder = new StreamsBuilder();
         // In-memory stores: the catalogue is small and rebuilt from its topic on start; held submissions are few
         // and restored from their changelog. No RocksDB keeps the worker's native memory low.
@@ -40,7 +49,8 @@ public final class ScoringTopology {
 
         KStream<String, Outcome> outcomes = builder
                 .stream(settings.submittedTopic(), Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new ScoringProcessor(settings, scorer), Named.as("score-submission"), PENDING_STORE);
+                .process(() -> new ScoringProcessor(settings, scorer, deadLettered), Named.as("score-submission"),
+                        PENDING_STORE);
         outcomes.filter((key, outcome) -> !outcome.deadLetter(), Named.as("scored"))
                 .mapValues(Outcome::json, Named.as("scored-json"))
                 .to(settings.scoredTopic(), Produced.with(Serdes.String(), Serdes.String()));

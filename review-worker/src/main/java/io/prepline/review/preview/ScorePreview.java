@@ -3,10 +3,11 @@ package io.prepline.review.preview;
 import java.util.List;
 
 import io.prepline.review.pipeline.AnswerScored;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The score document of {@code answers.scored.v1} for a draft: no answer id, revision or time, nothing stored. */
-public record ScorePreview(String questionId, String questionSlug, Integer part, int overall, double confidence,
-                           String verdict, int rubricVersion, String scorerVersion,
+public record ScorePreview(String questionId, String questionSlug, @Schema(nullable = true) Integer part,
+                           int overall, double confidence, String verdict, int rubricVersion, String scorerVersion,
                            List<AnswerScored.Criterion> criteria, List<String> flags,
                            List<AnswerScored.Comment> comments) {
 

@@ -18,24 +18,36 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.prepline.review.ReviewConfig;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.ProblemException;
 import io.prepline.platform.problem.ProblemType;
+import io.prepline.platform.ratelimit.RateLimits;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/score-preview")
-@Tag(name = "Score preview")
+@Tag(name = "Score preview", description = "Scoring a draft answer without storing it")
 public class ScorePreviewResource {
+
+    /** Previews per signed-in user ({@code prepline.rate-limit.policies.score-preview}). */
+    static final String PREVIEWS = "score-preview";
 
     private final ScorePreviewService service;
     private final ReviewConfig config;
     private final ObjectMapper mapper;
+    private final RateLimits limits;
+    private final SecurityIdentity identity;
 
-    ScorePreviewResource(ScorePreviewService service, ReviewConfig config, ObjectMapper mapper) {
+    ScorePreviewResource(ScorePreviewService service, ReviewConfig config, ObjectMapper mapper, RateLimits limits,
+                         SecurityIdentity identity) {
         this.service = service;
         this.config = config;
+        this.limits = limits;
+        this.identity = identity;
         this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
@@ -44,9 +56,22 @@ public class ScorePreviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"author", "reviewer", "admin"})
-    @Operation(summary = "Score a draft answer against a question's current rubric; nothing is stored or published")
+    @Operation(operationId = "previewScore",
+            summary = "Score a draft answer against a question's current rubric; nothing is stored or published",
+            description = "question: the slug or id; part: a part number or null; body: the markdown, at most 20,000 "
+                    + "characters. The answer is scored against the rubric the scoring pipeline uses and returned as "
+                    + "the score document of answers.scored.v1.")
+    @APIResponse(responseCode = "200", description = "The score with evidence and feedback per criterion",
+            content = @Content(schema = @Schema(implementation = ScorePreview.class)))
+    @APIResponse(responseCode = "400", description = "body missing, blank or too long, question missing, part below 1 "
+            + "(invalid-request), or a body that is not JSON or a field of the wrong type (invalid-json)")
+    @APIResponse(responseCode = "422", description = "No such question or part, or no rubric (unknown-question); an "
+            + "answer the scorer cannot read (unscorable-answer)")
+    @APIResponse(responseCode = "503", description = "The catalogue is not loaded yet (catalogue-unavailable)")
     public ScorePreview score(@RequestBody(content = @Content(schema = @Schema(implementation = ScorePreviewRequest.class)))
                               JsonNode json) throws JsonProcessingException {
+        limits.require(PREVIEWS, identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName());
         // bound here rather than by the framework so that a wrong type is reported with its field name
         ScorePreviewRequest request = json == null || json.isNull() ? null
                 : mapper.treeToValue(json, ScorePreviewRequest.class);

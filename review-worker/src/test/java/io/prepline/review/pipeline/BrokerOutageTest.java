@@ -27,7 +27,7 @@ class BrokerOutageTest {
         try (TopicProbe catalogue = TopicProbe.fromNow(stack.bootstrapServers(), "catalogue.questions.v1");
              TopicProbe submitted = TopicProbe.fromNow(stack.bootstrapServers(), "answers.submitted.v1")) {
             catalogue.send(question, Fixtures.question(question, "outage-" + question));
-            submitted.send(before, Fixtures.submission(before, question, null, Fixtures.GOOD_ANSWER));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, before, Fixtures.submission(before, question, null, Fixtures.GOOD_ANSWER));
         }
         stack.stopKafka();
         try {
@@ -37,7 +37,7 @@ class BrokerOutageTest {
         }
         try (TopicProbe submitted = TopicProbe.fromNow(stack.bootstrapServers(), "answers.submitted.v1");
              TopicProbe scored = TopicProbe.fromBeginning(stack.bootstrapServers(), "answers.scored.v1")) {
-            submitted.send(after, Fixtures.submission(after, question, null, Fixtures.GOOD_ANSWER));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, after, Fixtures.submission(after, question, null, Fixtures.GOOD_ANSWER));
             for (String answer : new String[] {before, after}) {
                 JsonNode event = Fixtures.read(scored.awaitKey(answer, Duration.ofSeconds(120)).value());
                 assertEquals(question, event.get("questionId").asText());

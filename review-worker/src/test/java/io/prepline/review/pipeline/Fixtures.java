@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Fixtures {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The CloudEvents source of answers.submitted.v1: the worker scores submissions from it only. */
+    public static final String ANSWER_SERVICE = "/answer-service";
 
     /** Covers every point of the fixture rubric in plain sentences. */
     public static final String GOOD_ANSWER = """

@@ -5,6 +5,9 @@ import static io.restassured.RestAssured.given;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
+import io.restassured.response.Response;
+
 /** Waits for the worker's pipeline in {@code @QuarkusTest}s: it starts in the background with the application. */
 public final class Pipeline {
 
@@ -14,13 +17,18 @@ public final class Pipeline {
     public static void awaitReady() {
         Instant end = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(end)) {
-            if (given().when().get("/q/health/ready").statusCode() == 200) {
+            if (readiness().statusCode() == 200) {
                 return;
             }
             sleep(200);
         }
         throw new AssertionError("the scoring pipeline was not ready within 90 s: "
-                + given().when().get("/q/health/ready").asString());
+                + readiness().asString());
+    }
+
+    /** Readiness, from the management interface (a free port in tests). */
+    private static Response readiness() {
+        return given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready");
     }
 
     static void sleep(long millis) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.prepline.devstack.DevStack;
+import io.prepline.devstack.PrometheusText;
 import io.prepline.devstack.TopicProbe;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The running worker against the real broker: catalogue and submissions in, scores and dead letters out. */
@@ -33,7 +35,7 @@ class PipelineRoundTripTest {
 
     @Test
     void readinessReportsTheRunningPipelineWithItsCatalogueLoaded() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Scoring pipeline' }.status", is("UP"))
                 .body("checks.find { it.name == 'Scoring pipeline' }.data.state", is("RUNNING"))
                 .body("checks.find { it.name == 'Scoring pipeline' }.data.catalogueLoaded", is(true));
@@ -47,7 +49,7 @@ class PipelineRoundTripTest {
              TopicProbe submitted = TopicProbe.fromNow(bootstrap, "answers.submitted.v1");
              TopicProbe scored = TopicProbe.fromNow(bootstrap, "answers.scored.v1")) {
             catalogue.send(question, Fixtures.question(question, "round-trip-" + question));
-            submitted.send(answer, Fixtures.submission(answer, question, null, Fixtures.GOOD_ANSWER));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, answer, Fixtures.submission(answer, question, null, Fixtures.GOOD_ANSWER));
 
             ConsumerRecord<String, String> record = scored.awaitKey(answer, WAIT);
 
@@ -63,28 +65,45 @@ class PipelineRoundTripTest {
                     Duration.ofSeconds(2));
             assertEquals(1, copies.size(), "one score per submission");
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("kafka_stream_thread_process_total"));
     }
 
     @Test
-    void malformedAndUnscorableSubmissionsGoToTheDeadLetterTopicAndTheWorkerGoesOn() {
+    void malformedForgedAndUnscorableSubmissionsGoToTheDeadLetterTopicAndTheWorkerGoesOn() {
         String question = UUID.randomUUID().toString();
         String malformed = UUID.randomUUID().toString();
+        String forged = UUID.randomUUID().toString();
+        String outOfRange = UUID.randomUUID().toString();
         String unknown = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
+        double untrusted = deadLetters("UNTRUSTED_SOURCE");
+        double malformedBefore = deadLetters("MALFORMED");
         try (TopicProbe catalogue = TopicProbe.fromNow(bootstrap, "catalogue.questions.v1");
              TopicProbe submitted = TopicProbe.fromNow(bootstrap, "answers.submitted.v1");
              TopicProbe scored = TopicProbe.fromNow(bootstrap, "answers.scored.v1");
              TopicProbe deadLetters = TopicProbe.fromNow(bootstrap, "answers.submitted.v1.dlq")) {
             catalogue.send(question, Fixtures.question(question, "dead-letters-" + question));
-            submitted.send(malformed, "{\"answerId\": \"" + malformed + "\", \"body\": ");
-            submitted.send(unknown, Fixtures.submission(unknown, UUID.randomUUID().toString(), null, "An answer."));
-            submitted.send(good, Fixtures.submission(good, question, null, Fixtures.GOOD_ANSWER));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, malformed, "{\"answerId\": \"" + malformed + "\", \"body\": ");
+            submitted.sendFrom("/someone-else", forged, Fixtures.submission(forged, question, null, Fixtures.GOOD_ANSWER));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, outOfRange, Fixtures.submission(outOfRange, question, null,
+                    Fixtures.GOOD_ANSWER).replace("\"revision\":1", "\"revision\":0"));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, unknown, Fixtures.submission(unknown,
+                    UUID.randomUUID().toString(), null, "An answer."));
+            submitted.sendFrom(Fixtures.ANSWER_SERVICE, good, Fixtures.submission(good, question, null,
+                    Fixtures.GOOD_ANSWER));
 
             ConsumerRecord<String, String> first = deadLetters.awaitKey(malformed, WAIT);
             JsonSchemas.assertValid("answers-submitted-dlq.v1.json", first.value());
             assertEquals("MALFORMED", Fixtures.read(first.value()).get("reason").asText());
+            assertEquals("MALFORMED", header(first, "dead-letter-reason"));
+            assertEquals("answers.submitted.v1", header(first, "dead-letter-topic"));
+            ConsumerRecord<String, String> forgery = deadLetters.awaitKey(forged, WAIT);
+            JsonSchemas.assertValid("answers-submitted-dlq.v1.json", forgery.value());
+            assertEquals("UNTRUSTED_SOURCE", Fixtures.read(forgery.value()).get("reason").asText());
+            JsonNode range = Fixtures.read(deadLetters.awaitKey(outOfRange, WAIT).value());
+            assertEquals("MALFORMED", range.get("reason").asText());
+            assertTrue(range.get("detail").asText().contains("revision 0 is not 1 or more"), range::toString);
             scored.awaitKey(good, WAIT);
 
             // held for the grace period (a few seconds in tests), then given up on
@@ -93,9 +112,17 @@ class PipelineRoundTripTest {
             JsonSchemas.assertValid("answers-submitted-dlq.v1.json", second.value());
             assertEquals("UNKNOWN_QUESTION", letter.get("reason").asText());
             assertEquals(unknown, letter.at("/submission/answerId").asText());
-            assertTrue(scored.collect(r -> unknown.equals(r.key()) || malformed.equals(r.key()),
-                    Duration.ofSeconds(1)).isEmpty());
+            assertTrue(scored.collect(r -> List.of(unknown, malformed, forged, outOfRange).contains(r.key()),
+                    Duration.ofSeconds(1)).isEmpty(), "nothing bad was scored");
         }
+        assertEquals(untrusted + 1, deadLetters("UNTRUSTED_SOURCE"));
+        assertEquals(malformedBefore + 2, deadLetters("MALFORMED"));
+        given().baseUri(TestHTTPResourceManager.getManagementUri()).when().get("/health/ready").then().statusCode(200);
+    }
+
+    private static double deadLetters(String reason) {
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics").then().statusCode(200).extract().asString(),
+                "prepline_consumer_dead_letters_total", "channel", "submitted", "reason", reason);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,7 +35,8 @@ class ScoringTopologyTest {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final PipelineSettings SETTINGS = new PipelineSettings("catalogue.questions.v1",
-            "answers.submitted.v1", "answers.scored.v1", "answers.submitted.v1.dlq", GRACE, Duration.ofSeconds(1));
+            "answers.submitted.v1", "answers.scored.v1", "answers.submitted.v1.dlq", GRACE, Duration.ofSeconds(1),
+            Fixtures.ANSWER_SERVICE);
     private static final String QUESTION = "3f2c6a9e-5d1b-4c8e-9a7f-2b1d0e4c6a11";
 
     private TopologyTestDriver driver;
@@ -42,6 +44,7 @@ class ScoringTopologyTest {
     private TestInputTopic<String, String> submitted;
     private TestOutputTopic<String, String> scored;
     private TestOutputTopic<String, String> deadLetters;
+    private final List<DeadLetter.Reason> counted = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -61,7 +64,7 @@ class ScoringTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "review-worker-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ScoringTopology.build(SETTINGS, scorer), props,
+        driver = new TopologyTestDriver(ScoringTopology.build(SETTINGS, scorer, counted::add), props,
                 Instant.parse("2026-11-23T19:00:00Z"));
         catalogue = driver.createInputTopic(SETTINGS.catalogueTopic(), new StringSerializer(), new StringSerializer());
         submitted = driver.createInputTopic(SETTINGS.submittedTopic(), new StringSerializer(), new StringSerializer());
@@ -74,7 +77,7 @@ class ScoringTopologyTest {
     void submissionIsScoredAgainstItsQuestionsCurrentRubric() {
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
-        submitted.pipeInput(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         TestRecord<String, String> record = scored.readRecord();
         assertEquals(answer, record.key());
@@ -100,7 +103,7 @@ class ScoringTopologyTest {
         // a new rubric version replaces the old one for later submissions
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "ACTIVE", 3));
         String second = UUID.randomUUID().toString();
-        submitted.pipeInput(second, Fixtures.submission(second, QUESTION, null, "Pruning removes weights."));
+        submit(second, Fixtures.submission(second, QUESTION, null, "Pruning removes weights."));
         JsonNode later = Fixtures.read(scored.readValue());
         assertEquals(3, later.get("rubricVersion").asInt());
         assertTrue(later.get("overall").asInt() < 100);
@@ -110,7 +113,7 @@ class ScoringTopologyTest {
     void partIsScoredAgainstThePartsOwnRubric() {
         catalogue.pipeInput(QUESTION, Fixtures.questionWithoutRubric(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
-        submitted.pipeInput(answer, Fixtures.submission(answer, QUESTION, 1,
+        submit(answer, Fixtures.submission(answer, QUESTION, 1,
                 "Prune gradually in steps and fine-tune between them."));
 
         JsonNode event = Fixtures.read(scored.readValue());
@@ -123,7 +126,7 @@ class ScoringTopologyTest {
     @Test
     void submissionArrivingBeforeItsQuestionIsHeldAndScoredWhenTheQuestionArrives() {
         String answer = UUID.randomUUID().toString();
-        submitted.pipeInput(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
         driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertTrue(scored.isEmpty());
         assertTrue(deadLetters.isEmpty());
@@ -141,7 +144,7 @@ class ScoringTopologyTest {
     void submissionForAnUnknownQuestionGoesToTheDeadLetterTopicAfterTheGracePeriod() {
         String answer = UUID.randomUUID().toString();
         String value = Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER);
-        submitted.pipeInput(answer, value);
+        submit(answer, value);
         driver.advanceWallClockTime(GRACE.minusSeconds(2));
         assertTrue(deadLetters.isEmpty());
 
@@ -165,8 +168,8 @@ class ScoringTopologyTest {
         catalogue.pipeInput(QUESTION, Fixtures.questionWithoutRubric(QUESTION, "explain-model-pruning"));
         String noPart = UUID.randomUUID().toString();
         String noRubric = UUID.randomUUID().toString();
-        submitted.pipeInput(noPart, Fixtures.submission(noPart, QUESTION, 7, Fixtures.GOOD_ANSWER));
-        submitted.pipeInput(noRubric, Fixtures.submission(noRubric, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(noPart, Fixtures.submission(noPart, QUESTION, 7, Fixtures.GOOD_ANSWER));
+        submit(noRubric, Fixtures.submission(noRubric, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         driver.advanceWallClockTime(GRACE.plusSeconds(1));
 
@@ -183,7 +186,7 @@ class ScoringTopologyTest {
         question.withArray("/rubric/criteria").forEach(c -> ((ObjectNode) c).putArray("points"));
         catalogue.pipeInput(QUESTION, question.toString());
         String answer = UUID.randomUUID().toString();
-        submitted.pipeInput(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         JsonNode event = Fixtures.read(scored.readValue());
         assertEquals("NEEDS_HUMAN", event.get("verdict").asText());
@@ -195,7 +198,7 @@ class ScoringTopologyTest {
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         catalogue.pipeInput(QUESTION, (String) null);
         String answer = UUID.randomUUID().toString();
-        submitted.pipeInput(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         driver.advanceWallClockTime(GRACE.plusSeconds(1));
 
@@ -209,12 +212,12 @@ class ScoringTopologyTest {
         String noBody = UUID.randomUUID().toString();
         ObjectNode withoutBody = (ObjectNode) Fixtures.read(Fixtures.submission(noBody, QUESTION, null, "x"));
         withoutBody.remove("body");
-        submitted.pipeInput("not-json", "this is {not json");
-        submitted.pipeInput(noBody, withoutBody.toString());
-        submitted.pipeInput("wrong-type", "{\"answerId\":\"a\",\"questionId\":\"q\",\"revision\":\"first\",\"body\":\"b\"}");
-        submitted.pipeInput("no-value", (String) null);
+        submit("not-json", "this is {not json");
+        submit(noBody, withoutBody.toString());
+        submit("wrong-type", "{\"answerId\":\"a\",\"questionId\":\"q\",\"revision\":\"first\",\"body\":\"b\"}");
+        submit("no-value", (String) null);
         String good = UUID.randomUUID().toString();
-        submitted.pipeInput(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         List<TestRecord<String, String>> letters = deadLetters.readRecordsToList();
         assertEquals(List.of("not-json", noBody, "wrong-type", "no-value"),
@@ -234,9 +237,9 @@ class ScoringTopologyTest {
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "RETIRED", 2));
         String before = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
-        submitted.pipeInput(before, Fixtures.submission(before, QUESTION, null, Fixtures.GOOD_ANSWER,
+        submit(before, Fixtures.submission(before, QUESTION, null, Fixtures.GOOD_ANSWER,
                 "2026-11-23T18:59:59Z"));
-        submitted.pipeInput(after, Fixtures.submission(after, QUESTION, null, Fixtures.GOOD_ANSWER,
+        submit(after, Fixtures.submission(after, QUESTION, null, Fixtures.GOOD_ANSWER,
                 "2026-11-23T19:00:01Z"));
 
         assertEquals(before, scored.readKeyValue().key);
@@ -251,8 +254,8 @@ class ScoringTopologyTest {
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String bad = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
-        submitted.pipeInput(bad, Fixtures.submission(bad, QUESTION, null, "FAIL-SCORER"));
-        submitted.pipeInput(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(bad, Fixtures.submission(bad, QUESTION, null, "FAIL-SCORER"));
+        submit(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         assertEquals("SCORING_FAILED", Fixtures.read(deadLetters.readValue()).get("reason").asText());
         assertEquals(good, scored.readKeyValue().key);
@@ -266,13 +269,13 @@ class ScoringTopologyTest {
         for (String poison : List.of("OVERFLOW-SCORER", "ERROR-SCORER", "FAIL-SCORER")) {
             String before = UUID.randomUUID().toString();
             String bad = UUID.randomUUID().toString();
-            submitted.pipeInput(before, Fixtures.submission(before, QUESTION, null, Fixtures.GOOD_ANSWER));
-            submitted.pipeInput(bad, Fixtures.submission(bad, QUESTION, null, poison));
+            submit(before, Fixtures.submission(before, QUESTION, null, Fixtures.GOOD_ANSWER));
+            submit(bad, Fixtures.submission(bad, QUESTION, null, poison));
             good.add(before);
             poisoned.add(bad);
         }
         String last = UUID.randomUUID().toString();
-        submitted.pipeInput(last, Fixtures.submission(last, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(last, Fixtures.submission(last, QUESTION, null, Fixtures.GOOD_ANSWER));
         good.add(last);
 
         assertEquals(good, scored.readKeyValuesToList().stream().map(kv -> kv.key).toList());
@@ -287,14 +290,78 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void submissionsNotFromAnswerServiceAreDeadLetteredUnscoredAndTheNextOneIsScored() {
+        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        String forged = UUID.randomUUID().toString();
+        String unsigned = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        submitFrom("/someone-else", forged, Fixtures.submission(forged, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submitFrom(null, unsigned, Fixtures.submission(unsigned, QUESTION, null, Fixtures.GOOD_ANSWER));
+        submit(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
+
+        List<TestRecord<String, String>> letters = deadLetters.readRecordsToList();
+        assertEquals(List.of(forged, unsigned), letters.stream().map(TestRecord::key).toList());
+        for (TestRecord<String, String> letter : letters) {
+            JsonSchemas.assertValid("answers-submitted-dlq.v1.json", letter.value());
+            assertEquals("UNTRUSTED_SOURCE", Fixtures.read(letter.value()).get("reason").asText());
+            assertEquals("UNTRUSTED_SOURCE", header(letter, "dead-letter-reason"));
+            assertEquals(SETTINGS.submittedTopic(), header(letter, "dead-letter-topic"));
+            assertEquals("0", header(letter, "dead-letter-partition"));
+        }
+        assertTrue(Fixtures.read(letters.get(0).value()).get("detail").asText().contains("/someone-else"));
+        assertEquals(good, scored.readKeyValue().key);
+        assertTrue(scored.isEmpty());
+        assertEquals(List.of(DeadLetter.Reason.UNTRUSTED_SOURCE, DeadLetter.Reason.UNTRUSTED_SOURCE), counted);
+    }
+
+    @Test
+    void submissionsOutOfRangeOrWithoutIdsAreMalformed() {
+        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        String answer = UUID.randomUUID().toString();
+        String valid = Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER);
+        submit(answer, valid.replace("\"revision\":1", "\"revision\":0"));
+        submit(answer, Fixtures.submission(answer, QUESTION, 0, Fixtures.GOOD_ANSWER));
+        submit("not-an-id", Fixtures.submission("not-an-id", "neither", null, Fixtures.GOOD_ANSWER));
+        submit(answer, valid.replace("\"revision\":1", "\"revision\":1.5"));
+
+        List<String> details = deadLetters.readValuesToList().stream().map(Fixtures::read)
+                .peek(letter -> assertEquals("MALFORMED", letter.get("reason").asText()))
+                .map(letter -> letter.get("detail").asText()).toList();
+        assertEquals(4, details.size());
+        assertTrue(details.get(0).contains("revision 0 is not 1 or more"), details.get(0));
+        assertTrue(details.get(1).contains("part 0 is not 1 or more"), details.get(1));
+        assertTrue(details.get(2).contains("answerId \"not-an-id\" is not an id")
+                && details.get(2).contains("questionId \"neither\" is not an id"), details.get(2));
+        assertTrue(details.get(3).startsWith("revision has the wrong type"), details.get(3));
+        assertTrue(scored.isEmpty());
+    }
+
+    @Test
+    void aDeadLetterTooLargeForTheBrokerGoesWithoutItsSubmission() {
+        String answer = UUID.randomUUID().toString();
+        String huge = "not json " + "\"".repeat(600_000);
+        submitFrom("/someone-else", answer, huge);
+        String good = UUID.randomUUID().toString();
+        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        submit(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
+
+        String letter = deadLetters.readValue();
+        assertTrue(letter.length() < ScoringProcessor.MAX_LETTER_CHARS, "a letter of " + letter.length());
+        JsonSchemas.assertValid("answers-submitted-dlq.v1.json", letter);
+        assertTrue(Fixtures.read(letter).get("submission").isNull());
+        assertTrue(Fixtures.read(letter).get("detail").asText().contains("is left out"));
+        assertEquals(good, scored.readKeyValue().key);
+    }
+
+    @Test
     void sameSubmissionScoredTwiceGivesTheSameEventAndEventId() {
         open(new RubricScorer());
         catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
         String value = Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER);
-        submitted.pipeInput(answer, value);
+        submit(answer, value);
         driver.advanceWallClockTime(Duration.ofMinutes(3));
-        submitted.pipeInput(answer, value);
+        submit(answer, value);
 
         List<TestRecord<String, String>> records = scored.readRecordsToList();
         assertEquals(2, records.size());
@@ -303,6 +370,19 @@ class ScoringTopologyTest {
         assertEquals(header(records.get(0), "ce_id"), header(records.get(1), "ce_id"));
         assertNotEquals(Fixtures.read(records.get(0).value()).get("scoredAt"),
                 Fixtures.read(records.get(1).value()).get("scoredAt"));
+    }
+
+    /** A submission as answer-service publishes it, with its CloudEvents source. */
+    private void submit(String key, String value) {
+        submitFrom(Fixtures.ANSWER_SERVICE, key, value);
+    }
+
+    private void submitFrom(String source, String key, String value) {
+        RecordHeaders headers = new RecordHeaders();
+        if (source != null) {
+            headers.add("ce_source", source.getBytes(StandardCharsets.UTF_8));
+        }
+        submitted.pipeInput(new TestRecord<>(key, value, headers, (Instant) null));
     }
 
     private static List<String> keys(JsonNode criteria) {

@@ -46,7 +46,7 @@ class SharedWorkTest {
     private final String bootstrap = DevStack.shared().bootstrapServers();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final PipelineSettings settings = new PipelineSettings("catalogue-" + suffix, "submitted-" + suffix,
-            "scored-" + suffix, "dlq-" + suffix, Duration.ofSeconds(30), Duration.ofSeconds(1));
+            "scored-" + suffix, "dlq-" + suffix, Duration.ofSeconds(30), Duration.ofSeconds(1), Fixtures.ANSWER_SERVICE);
 
     @Test
     void twoInstancesShareTheSubmissionsAndOneTakesOverWhenTheOtherStops() throws Exception {
@@ -67,13 +67,13 @@ class SharedWorkTest {
                 assertEquals(6, all.size(), "the six partitions are shared: " + all);
 
                 List<String> answers = IntStream.range(0, 24).mapToObj(i -> UUID.randomUUID().toString()).toList();
-                answers.forEach(a -> submitted.send(a, Fixtures.submission(a, question, null, Fixtures.GOOD_ANSWER)));
+                answers.forEach(a -> submitted.sendFrom(Fixtures.ANSWER_SERVICE, a, Fixtures.submission(a, question, null, Fixtures.GOOD_ANSWER)));
                 answers.forEach(a -> scored.awaitKey(a, WAIT));
 
                 second.close(LEAVE);
                 awaitRunning(first);
                 List<String> later = IntStream.range(0, 12).mapToObj(i -> UUID.randomUUID().toString()).toList();
-                later.forEach(a -> submitted.send(a, Fixtures.submission(a, question, null, Fixtures.GOOD_ANSWER)));
+                later.forEach(a -> submitted.sendFrom(Fixtures.ANSWER_SERVICE, a, Fixtures.submission(a, question, null, Fixtures.GOOD_ANSWER)));
                 later.forEach(a -> scored.awaitKey(a, WAIT));
 
                 Set<String> expected = new HashSet<>(answers);

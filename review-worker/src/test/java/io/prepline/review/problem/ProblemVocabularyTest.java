@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.is;
 
 import io.prepline.devstack.DevStack;
 import io.prepline.devstack.SharedStack;
+import io.prepline.platform.problem.MalformedUriRequests;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,14 @@ class ProblemVocabularyTest {
     private static void problem(Response response, int status, String slug) {
         response.then().statusCode(status).contentType("application/problem+json")
                 .body("type", is("https://prepline.io/problems/" + slug)).body("status", is(status));
+    }
+
+    @Test
+    void aMalformedUriOrANulCharacterIs400NamingTheParameterOrThePath() {
+        String bearer = "Authorization: Bearer " + STACK.token("ann", "author");
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/score-preview?part=%%%x", "part", bearer);
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/score-preview/%zz", "path", bearer);
+        MalformedUriRequests.assertRefused(RestAssured.port, "/api/v1/score-preview?part=%00", "part", bearer);
     }
 
     @Test

@@ -16,11 +16,22 @@ public class SecurityHeaders {
 
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            if (rc.normalizedPath().startsWith("/api/")) {
+            if (isApi(rc.normalizedPath())) {
                 rc.addHeadersEndHandler(ignored -> add(rc.response()));
             }
             rc.next();
         }, PRIORITY);
+    }
+
+    /** For a response written before the filters run (a request refused before routing). */
+    public static void addIfApi(String path, HttpServerResponse response) {
+        if (isApi(path)) {
+            add(response);
+        }
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/");
     }
 
     private static void add(HttpServerResponse response) {

@@ -1,38 +1,44 @@
 package io.prepline.platform.messaging;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
 /**
- * Retries a consumer's database work a few times: a transient failure (a restarting database, a serialization
- * conflict) should not fail the channel; a persistent one does, and the record is consumed again after a restart.
+ * Retries work with a {@link Backoff}. Each failure is classified: a {@link Failure#TRANSIENT} one (the database
+ * restarting or unreachable, a lock not granted in time, a serialization conflict) is retried for as long as it
+ * lasts, since the work itself is sound; a {@link Failure#RETRIABLE} one until {@code attempts} calls have failed;
+ * a {@link Failure#PERMANENT} one is rethrown at once. The last failure is rethrown when the budget is spent or the
+ * thread is interrupted.
  */
 public final class Retry {
 
+    public enum Failure { TRANSIENT, RETRIABLE, PERMANENT }
+
     private static final Logger LOG = Logger.getLogger(Retry.class);
-    static final int ATTEMPTS = 5;
-    static final Duration FIRST_WAIT = Duration.ofMillis(100);
-    static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
 
     private Retry() {
     }
 
-    public static <T> T run(String what, Supplier<T> work) {
-        return run(what, ATTEMPTS, new Backoff(FIRST_WAIT, LONGEST_WAIT), work);
-    }
-
-    static <T> T run(String what, int attempts, Backoff backoff, Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
+    public static <T> T run(String what, int attempts, Backoff backoff, Function<RuntimeException, Failure> classify,
+                            Supplier<T> work) {
+        int failed = 0;
+        for (int call = 1; ; call++) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
+                Failure failure = classify.apply(e);
+                if (failure == Failure.PERMANENT || failure == Failure.RETRIABLE && ++failed >= attempts) {
                     throw e;
                 }
-                LOG.warnf("%s failed (attempt %d of %d), retrying: %s", what, attempt, attempts, e.toString());
-                if (!backoff.pause()) {
+                Duration wait = backoff.next();
+                // a transient failure says something about a dependency: worth a warning; the outcome of a retriable
+                // one is reported by the caller once the retries are spent
+                LOG.logf(failure == Failure.TRANSIENT ? Logger.Level.WARN : Logger.Level.DEBUG,
+                        "%s failed (%s, call %d), retrying in %d ms: %s", what, failure, call, wait.toMillis(), e);
+                if (!Backoff.sleep(wait)) {
                     throw e;
                 }
             }

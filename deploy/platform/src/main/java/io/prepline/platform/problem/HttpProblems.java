@@ -15,8 +15,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * Problem+json for what is refused before a request reaches a resource: an authentication failure of the HTTP layer
  * (401), and any other failure status the HTTP layer answers by itself (413 past
- * {@code quarkus.http.limits.max-body-size}, ...). Without this they leave with an empty body. (A query string with a
- * malformed percent-encoding is still refused by the HTTP server itself, with an empty 400.)
+ * {@code quarkus.http.limits.max-body-size}, ...). Without this they leave with an empty body. A malformed request
+ * URI is refused by {@link MalformedUris}.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -72,7 +72,8 @@ public class HttpProblems {
         return Problem.of(type, detail == null ? type.title() : detail, List.of());
     }
 
-    private static void write(HttpServerResponse response, Problem problem) {
+    /** Answers {@code problem} from a route filter, before any resource. */
+    public static void write(HttpServerResponse response, Problem problem) {
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(EventJson.write(problem));
     }

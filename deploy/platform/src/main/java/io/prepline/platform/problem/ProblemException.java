@@ -1,5 +1,6 @@
 package io.prepline.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
 
 /** A refusal with its status and stable problem type, answered as problem+json by {@link ProblemMapper}. */
@@ -10,16 +11,23 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final List<Problem.ItemErrors> items;
+    private final Duration retryAfter;
 
     /** A refusal of the service's own domain, with a type of its own (listed in the service's README). */
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors,
                             List<Problem.ItemErrors> items) {
+        this(status, slug, title, detail, errors, items, null);
+    }
+
+    private ProblemException(int status, String slug, String title, String detail, List<FieldError> errors,
+                             List<Problem.ItemErrors> items, Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
         this.items = items;
+        this.retryAfter = retryAfter;
     }
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
@@ -62,6 +70,18 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, slug, title, field + ": " + message, List.of(new FieldError(field, message)));
     }
 
+    /** 429: a limit of this service is reached; the response says when to try again ({@code Retry-After}). */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        ProblemType type = ProblemType.TOO_MANY_REQUESTS;
+        return new ProblemException(type.status(), type.slug(), type.title(), detail, null, null, retryAfter);
+    }
+
+    /** 503: something the request needs cannot be reached; the response says when to try again. */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        ProblemType type = ProblemType.UNAVAILABLE;
+        return new ProblemException(type.status(), type.slug(), type.title(), detail, null, null, retryAfter);
+    }
+
     public Problem toProblem() {
         return new Problem(ProblemType.TYPE_BASE + slug, title, status, getMessage(), errors, items);
     }
@@ -80,5 +100,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** When the client may try again ({@code Retry-After}), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -1,5 +1,6 @@
 package io.prepline.platform.problem;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,9 +8,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.prepline.platform.ratelimit.RateLimitExceeded;
+import io.prepline.platform.ratelimit.RateLimits;
+import io.prepline.platform.PlatformConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,16 +26,28 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every service's one exception mapper: each refusal and failure of a REST call leaves as
  * {@code application/problem+json} with a type of {@link ProblemType} (or of the service's domain); clients never see
- * a stack trace. Refusals made before a request reaches REST (authentication, a malformed query string, the HTTP
- * layer's limits) are answered the same way by {@link HttpProblems}.
+ * a stack trace. Refusals made before a request reaches REST (authentication, the HTTP layer's limits, a malformed
+ * URI) are answered the same way by {@link HttpProblems} and {@link MalformedUris}. A failure because the database
+ * cannot serve right now ({@link Unreachable}) is a 503 {@code unavailable} with {@code Retry-After}, never a 500.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    @Inject
+    Provider<PlatformConfig> config;
+
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        return respond(e.toProblem());
+        Response response = respond(e.toProblem());
+        return e.retryAfter() == null ? response : withRetryAfter(response, e.retryAfter());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceeded e) {
+        Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.toProblem());
+        RateLimits.headers(e.decision(), answer::header);
+        return answer.build();
     }
 
     @ServerExceptionMapper
@@ -89,8 +107,7 @@ public class ProblemMapper {
             return e.getResponse();
         }
         if (status >= 500) {
-            LOG.error("request failed", e);
-            return respond(HttpProblems.internalError());
+            return failed(e);
         }
         LOG.debugf(e, "request refused with %d", status);
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -105,12 +122,27 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.error("unexpected error", e);
+        return failed(e);
+    }
+
+    private Response failed(Exception e) {
+        if (Unreachable.database(e)) {
+            LOG.warnf("request refused, the database cannot serve: %s", e.toString());
+            return domain(ProblemException.unavailable("the service cannot reach its database right now; try again later",
+                    config.get().http().retryAfter()));
+        }
+        LOG.error("request failed", e);
         return respond(HttpProblems.internalError());
     }
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** {@code Retry-After} in whole seconds, at least 1. */
+    private static Response withRetryAfter(Response response, Duration after) {
+        long seconds = Math.max(1, (after.toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header("Retry-After", Long.toString(seconds)).build();
     }
 
     /** {@code questions[2].asks[0].company} from Jackson's reference chain. */

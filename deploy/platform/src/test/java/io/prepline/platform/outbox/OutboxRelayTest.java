@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,9 +68,8 @@ class OutboxRelayTest {
             s.execute("CREATE SCHEMA " + schema);
         }
         dataSource.setCurrentSchema(schema);
-        try (Connection db = dataSource.getConnection(); Statement s = db.createStatement()) {
-            s.execute(new String(OutboxRelayTest.class.getResourceAsStream("/db/outbox.sql").readAllBytes(),
-                    StandardCharsets.UTF_8));
+        try (Connection db = dataSource.getConnection()) {
+            OutboxTables.create(db);
         }
     }
 
