@@ -1,6 +1,6 @@
 # Sourced by the scripts that run the built system.
 # ensure_built ROOT BUILD ARTIFACT=MODULE...: when an artifact is missing, or older than its module's sources (or the
-# parent pom), builds the repository (./mvnw install -DskipTests); with BUILD=false it only insists that the artifacts
+# parent pom), builds the repository (./mvnw package -DskipTests); with BUILD=false it only insists that the artifacts
 # exist (paths relative to ROOT).
 ensure_built() {
     local root="$1" build="$2"
@@ -21,9 +21,9 @@ ensure_built() {
         fi
     done
     if $needs_build; then
-        echo "building (./mvnw install -DskipTests) ..."
+        echo "building (./mvnw package -DskipTests) ..."
         started=$(date +%s)
-        (cd "$root" && ./mvnw -B -q install -DskipTests)
+        (cd "$root" && ./mvnw -B -q package -DskipTests)
         echo "built in $(( $(date +%s) - started )) s"
     fi
 }

@@ -13,15 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import io.prepline.devstack.Topics;
+
 /**
  * What became of every answer the clients saw accepted, read from the answers database and the topics once the
  * system is quiet: it exists once, it was scored (once per rubric version and scorer version), and each of its
  * decisions was published once.
  */
 final class Audit {
-
-    static final String SCORED = "answers.scored.v1";
-    static final String DECIDED = "answers.decided.v1";
 
     /**
      * One accepted answer.
@@ -43,7 +42,7 @@ final class Audit {
     }
 
     /** An answer row: the columns the audit reads. */
-    private record Row(String id, String key, Timestamp submittedAt) {
+    private record Row(String id, Timestamp submittedAt) {
     }
 
     /** A decision as the history records it and as {@code answers.decided.v1} carries it. */
@@ -116,7 +115,7 @@ final class Audit {
         Map<String, List<Row>> byKey = new HashMap<>();
         answers.query("SELECT id::text, user_id, idempotency_key, submitted_at FROM answer WHERE user_id = ANY(?)",
                 rs -> byKey.computeIfAbsent(rs.getString(2) + " " + rs.getString(3), k -> new ArrayList<>())
-                        .add(new Row(rs.getString(1), rs.getString(3), rs.getTimestamp(4))), (Object) users);
+                        .add(new Row(rs.getString(1), rs.getTimestamp(4))), (Object) users);
         return byKey;
     }
 
@@ -133,7 +132,7 @@ final class Audit {
     /** Per answer: how many scores were published for each rubric version and scorer version. */
     private Map<String, Map<String, Integer>> scoresByAnswer() {
         Map<String, Map<String, Integer>> scores = new HashMap<>();
-        for (ConsumerRecord<String, String> r : events.readAll(SCORED)) {
+        for (ConsumerRecord<String, String> r : events.readAll(Topics.ANSWERS_SCORED)) {
             JsonNode score = json(r.value());
             String version = "rubric " + score.path("rubricVersion").asText() + ", scorer "
                     + score.path("scorerVersion").asText();
@@ -156,7 +155,7 @@ final class Audit {
     private Set<String> publishedDecisions(Map<String, List<Decision>> published) {
         Set<String> eventIds = new HashSet<>();
         Set<String> redelivered = new HashSet<>();
-        for (ConsumerRecord<String, String> r : events.readAll(DECIDED)) {
+        for (ConsumerRecord<String, String> r : events.readAll(Topics.ANSWERS_DECIDED)) {
             Header id = r.headers().lastHeader("ce_id");
             if (id != null && !eventIds.add(new String(id.value()))) {
                 redelivered.add(r.key());

@@ -44,14 +44,10 @@ public final class ChaosRun {
         invariants = new Invariants(questionsDb, answersDb, http);
         String authorToken = stack.token(runId + "-author", "author");
         LoadQuestions questions = LoadQuestions.read(http, stack.questions().url(), authorToken, load.questions());
-        List<Submissions.Candidate> candidates = IntStream.rangeClosed(1, load.candidates())
-                .mapToObj(i -> runId + "-candidate-" + i)
-                .map(user -> new Submissions.Candidate(user, stack.token(user, "candidate"))).toList();
-        submissions = new Submissions(http, stack.answers().url(), candidates, questions, ledger);
-        List<Reviewers.Reviewer> people = IntStream.rangeClosed(1, load.reviewers())
-                .mapToObj(i -> runId + "-reviewer-" + i)
-                .map(user -> new Reviewers.Reviewer(user, stack.token(user, "reviewer"))).toList();
-        reviewers = people.isEmpty() ? null : new Reviewers(http, stack.answers().url(), people);
+        submissions = new Submissions(http, stack.answers().url(), users(runId + "-candidate-", "candidate",
+                load.candidates()), questions, ledger);
+        reviewers = load.reviewers() == 0 ? null
+                : new Reviewers(http, stack.answers().url(), users(runId + "-reviewer-", "reviewer", load.reviewers()));
         rubricEdits = load.rubricEdits() == null ? null
                 : new RubricEdits(http, stack.questions().url(), authorToken, questions, load.rubricEdits());
         awaitCatalogue(authorToken);
@@ -68,6 +64,11 @@ public final class ChaosRun {
     /** Starts the load; {@code runId} keeps this run's users apart from any other run's on the same stack. */
     public static ChaosRun start(ChaosStack stack, Load load, String runId) {
         return new ChaosRun(stack, load, runId);
+    }
+
+    private List<User> users(String prefix, String role, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i)
+                .map(id -> new User(id, stack.token(id, role))).toList();
     }
 
     /** Waits until answer-service and every worker hold the catalogue question-service published at its start. */
@@ -125,6 +126,7 @@ public final class ChaosRun {
         }
         checks.add(new Report.Check("question-service applied the last decision of every answer",
                 invariants.decisionsApplied()));
+        checks.add(new Report.Check("no record went to a dead-letter topic", invariants.noDeadLetters(events)));
         return new Report(started, loaded, faults, outcomes, checks, ledger, summaries());
     }
 

@@ -51,16 +51,17 @@ public final class ChaosStack implements AutoCloseable {
     /** Starts the servers and every service, and returns once all of them are ready. */
     public static ChaosStack start(Layout layout) {
         DevStack servers = DevStack.start(new DevStack.Options(layout.dataDir(), 0, 0, layout.durable()));
-        Path logs = layout.dataDir().resolve("logs");
-        ServiceProcess questions = service(layout, servers, "question-service", "questions", logs);
-        ServiceProcess answers = service(layout, servers, "answer-service", "answers", logs);
+        ServiceProcess questions = service(layout, servers, "question-service", "question-service", "questions",
+                Map.of());
+        ServiceProcess answers = service(layout, servers, "answer-service", "answer-service", "answers", Map.of());
         List<ServiceProcess> workers = new ArrayList<>();
         for (int i = 1; i <= layout.workers(); i++) {
-            // each instance its own state directory: Kafka Streams locks it and keeps its process id there
-            Path state = layout.dataDir().resolve("review-worker-" + i);
-            workers.add(new ServiceProcess("review-worker-" + i, jar(layout, "review-worker"), FreePorts.next(),
-                    FreePorts.next(), environment(servers, null, Map.of("REVIEW_STREAMS_STATE_DIR", state.toString())),
-                    layout.javaOptions(), logs.resolve("review-worker-" + i + ".log")));
+            String name = "review-worker-" + i;
+            workers.add(service(layout, servers, name, "review-worker", null, Map.of(
+                    // each instance its own state directory: Kafka Streams locks it and keeps its process id there
+                    "REVIEW_STREAMS_STATE_DIR", layout.dataDir().resolve(name).toString(),
+                    // the audit asks every instance for its rubric versions through score previews
+                    "PREPLINE_RATE_LIMIT_POLICIES_SCORE_PREVIEW_LIMIT", "1000000")));
         }
         ChaosStack stack = new ChaosStack(servers, questions, answers, workers);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chaos-stack-shutdown"));
@@ -69,14 +70,13 @@ public final class ChaosStack implements AutoCloseable {
         return stack;
     }
 
-    private static ServiceProcess service(Layout layout, DevStack servers, String module, String database,
-                                          Path logs) {
-        return new ServiceProcess(module, jar(layout, module), FreePorts.next(), FreePorts.next(),
-                environment(servers, database, Map.of()), layout.javaOptions(), logs.resolve(module + ".log"));
-    }
-
-    private static Path jar(Layout layout, String module) {
-        return layout.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    /** An instance {@code name} of {@code module}, on free ports, its log in the stack's {@code logs/}. */
+    private static ServiceProcess service(Layout layout, DevStack servers, String name, String module, String database,
+                                          Map<String, String> settings) {
+        Path jar = layout.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, FreePorts.next(), FreePorts.next(),
+                environment(servers, database, settings), layout.javaOptions(),
+                layout.dataDir().resolve("logs").resolve(name + ".log"));
     }
 
     /** What {@code deploy/local/run} gives every service: its database, the broker and the identity key. */
@@ -133,8 +133,10 @@ public final class ChaosStack implements AutoCloseable {
         servers.kafka().start();
     }
 
+    /** Fast shutdown (open connections are closed, transactions in flight roll back), then started again. */
     public void restartPostgres() {
-        servers.postgres().restart();
+        servers.postgres().stop();
+        servers.postgres().start();
     }
 
     /** Starts a killed or stopped instance again (same ports, settings and state directory) and waits until ready. */

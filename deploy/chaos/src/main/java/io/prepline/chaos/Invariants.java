@@ -1,18 +1,24 @@
 package io.prepline.chaos;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import io.prepline.devstack.Topics;
 
 /**
  * What must hold across the services once the system is quiet: XP matches the approvals, every consumer of the
- * catalogue holds question-service's current version, and question-service applied the last decision of every
- * answer. Each check returns its problems (empty: it holds).
+ * catalogue holds question-service's current version, question-service applied the last decision of every answer,
+ * and no consumer gave up on a record. Each check returns its problems (empty: it holds).
  */
 final class Invariants {
 
@@ -117,6 +123,28 @@ final class Invariants {
                         + applied.get(answer));
             }
         });
+        return problems;
+    }
+
+    /**
+     * Nothing went to a dead-letter topic: in this run every record is well-formed, so a dead letter is an event some
+     * consumer gave up on (its effect is then missing).
+     */
+    List<String> noDeadLetters(EventLog events) {
+        List<String> problems = new ArrayList<>();
+        for (String topic : List.of(Topics.ANSWERS_SUBMITTED_DLQ, Topics.ANSWER_SERVICE_DLQ,
+                Topics.QUESTION_SERVICE_DLQ)) {
+            Map<String, Integer> reasons = new TreeMap<>();
+            for (ConsumerRecord<String, String> r : events.readAll(topic)) {
+                Header header = r.headers().lastHeader("dead-letter-reason");
+                String reason = header != null ? new String(header.value(), StandardCharsets.UTF_8)
+                        : Audit.json(r.value()).path("reason").asText("?");
+                reasons.merge(reason, 1, Integer::sum);
+            }
+            if (!reasons.isEmpty()) {
+                problems.add(topic + ": " + reasons);
+            }
+        }
         return problems;
     }
 

@@ -37,8 +37,8 @@ public final class Report {
     private final Ledger ledger;
     private final List<String> notes;
 
-    Report(Instant started, Duration loaded, List<Fault> faults, List<Audit.Outcome> outcomes, List<Check> checks, Ledger ledger,
-           List<String> notes) {
+    Report(Instant started, Duration loaded, List<Fault> faults, List<Audit.Outcome> outcomes, List<Check> checks,
+           Ledger ledger, List<String> notes) {
         this.started = started;
         this.loaded = loaded;
         this.outcomes = List.copyOf(outcomes);
@@ -70,10 +70,6 @@ public final class Report {
                 (int) answers.stream().filter(Audit.Outcome::lost).count(),
                 (int) answers.stream().filter(Audit.Outcome::duplicated).count(),
                 answers.stream().mapToLong(Audit.Outcome::delayMs).max().orElse(0));
-    }
-
-    public List<Phase> phases() {
-        return phases;
     }
 
     /** The row of the fault named {@code name}. */

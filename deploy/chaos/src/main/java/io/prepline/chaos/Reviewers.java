@@ -15,22 +15,19 @@ final class Reviewers {
     private static final long ROUND_MS = 1_000;
     private static final int OVERTURN_EVERY = 5;
 
-    record Reviewer(String userId, String token) {
-    }
-
     record Decision(String decision, String comment) {
     }
 
     private final Http http;
     private final String answersUrl;
-    private final List<Reviewer> reviewers;
+    private final List<User> reviewers;
     private final AtomicInteger decided = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean running = true;
     private Thread worker;
 
-    Reviewers(Http http, String answersUrl, List<Reviewer> reviewers) {
+    Reviewers(Http http, String answersUrl, List<User> reviewers) {
         this.http = http;
         this.answersUrl = answersUrl;
         this.reviewers = List.copyOf(reviewers);
@@ -39,7 +36,7 @@ final class Reviewers {
     void start() {
         worker = Thread.ofPlatform().name("chaos-reviewers").daemon().start(() -> {
             for (int round = 0; running; round++) {
-                Reviewer reviewer = reviewers.get(round % reviewers.size());
+                User reviewer = reviewers.get(round % reviewers.size());
                 decideQueue(reviewer, "NEEDS_REVIEW", 10, round);
                 if (round % OVERTURN_EVERY == 0) {
                     decideQueue(reviewer, "APPROVED", 1, 1);
@@ -55,7 +52,7 @@ final class Reviewers {
     }
 
     /** Decides up to {@code limit} answers of the queue with {@code status}; odd rounds reject. */
-    private void decideQueue(Reviewer reviewer, String status, int limit, int round) {
+    private void decideQueue(User reviewer, String status, int limit, int round) {
         Http.Response page = http.get(answersUrl + "/api/v1/reviews?status=" + status + "&limit=" + limit,
                 reviewer.token());
         if (!page.ok()) {
@@ -83,6 +80,7 @@ final class Reviewers {
     }
 
     String summary() {
-        return decided.get() + " decisions, " + conflicts.get() + " conflicts (409), " + failed.get() + " failed requests";
+        return decided.get() + " decisions, " + conflicts.get() + " conflicts (409), " + failed.get()
+                + " failed requests";
     }
 }

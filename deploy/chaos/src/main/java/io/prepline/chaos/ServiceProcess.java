@@ -56,12 +56,9 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    /**
-     * Where the service answers {@code /q/health}. The only place that says which port that is: the services serve
-     * health on their HTTP port; when they serve it on the management port, this returns {@code managementPort}.
-     */
+    /** Where the service answers {@code /q/health}: its management port (the API port does not serve {@code /q}). */
     public String healthUrl() {
-        return "http://127.0.0.1:" + httpPort + "/q/health";
+        return "http://127.0.0.1:" + managementPort + "/q/health";
     }
 
     public synchronized void start() {

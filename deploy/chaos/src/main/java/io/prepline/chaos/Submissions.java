@@ -20,23 +20,20 @@ final class Submissions {
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
     private static final long MAX_BACKOFF_MS = 4_000;
 
-    record Candidate(String userId, String token) {
-    }
-
     /** The request body of {@code POST /api/v1/answers}. */
     record Submission(String question, Integer part, String body) {
     }
 
     private final Http http;
     private final String answersUrl;
-    private final List<Candidate> candidates;
+    private final List<User> candidates;
     private final LoadQuestions questions;
     private final Ledger ledger;
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
     private Thread pacer;
 
-    Submissions(Http http, String answersUrl, List<Candidate> candidates, LoadQuestions questions, Ledger ledger) {
+    Submissions(Http http, String answersUrl, List<User> candidates, LoadQuestions questions, Ledger ledger) {
         this.http = http;
         this.answersUrl = answersUrl;
         this.candidates = List.copyOf(candidates);
@@ -66,7 +63,7 @@ final class Submissions {
     }
 
     private void submit(int n) {
-        Candidate candidate = candidates.get(n % candidates.size());
+        User candidate = candidates.get(n % candidates.size());
         String key = UUID.randomUUID().toString();
         String slug = questions.slug(n);
         Submission submission = new Submission(slug, null, questions.answer(n));
@@ -76,7 +73,7 @@ final class Submissions {
             Http.Response response = http.post(answersUrl + "/api/v1/answers", candidate.token(), submission,
                     Map.of("Idempotency-Key", key));
             if (response.status() == 202) {
-                ledger.accepted(new Ledger.Accepted(candidate.userId(), key, response.body().path("id").asText(),
+                ledger.accepted(new Ledger.Accepted(candidate.id(), key, response.body().path("id").asText(),
                         slug, Instant.now(), attempt));
                 return;
             }

@@ -16,7 +16,7 @@ class BrokerOutageIT {
     @Test
     void answersAcceptedWhileTheBrokerIsDownAreScoredOnceItIsBack() throws InterruptedException {
         ChaosStack stack = TestStack.get();
-        ChaosRun run = ChaosRun.start(stack, new ChaosRun.Load(10, 5, 3, 0, null), "outage-" + WorkerCrashIT.shortId());
+        ChaosRun run = ChaosRun.start(stack, TestStack.LOAD, "outage-" + WorkerCrashIT.shortId());
         run.hold(Duration.ofSeconds(2));
         run.fault(FAULT, stack::stopKafka, Duration.ofSeconds(6), stack::startKafka);
         run.hold(Duration.ofSeconds(2));

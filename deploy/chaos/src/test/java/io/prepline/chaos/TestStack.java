@@ -9,6 +9,12 @@ import java.util.List;
  */
 final class TestStack {
 
+    /**
+     * The tests' load: 5 answers/s from 30 candidates (10 a minute each, half of answer-service's limit per user) to 3
+     * questions; no reviewers or rubric revisions.
+     */
+    static final ChaosRun.Load LOAD = new ChaosRun.Load(30, 5, 3, 0, null);
+
     private static ChaosStack stack;
 
     private TestStack() {

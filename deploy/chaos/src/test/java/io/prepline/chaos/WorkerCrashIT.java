@@ -19,7 +19,7 @@ class WorkerCrashIT {
     void theOtherWorkerScoresAKilledWorkersShareWithin15Seconds() throws InterruptedException {
         ChaosStack stack = TestStack.get();
         ServiceProcess worker = stack.workers().get(1);
-        ChaosRun run = ChaosRun.start(stack, new ChaosRun.Load(10, 5, 3, 0, null), "crash-" + shortId());
+        ChaosRun run = ChaosRun.start(stack, TestStack.LOAD, "crash-" + shortId());
         run.hold(Duration.ofSeconds(2));
         List<Integer> shares = new EventLog(stack.bootstrapServers()).partitionsPerMember("review-worker");
         assertTrue(shares.size() == 4 && !shares.contains(0),
