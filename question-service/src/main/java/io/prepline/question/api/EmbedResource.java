@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,7 +63,7 @@ public class EmbedResource {
             @Parameter(description = "Question slug", example = QuestionResource.SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "The partner's publishable key", example = PartnerExamples.ISSUED_KEY_TEXT)
             @QueryParam("key") String key,
-            RoutingContext rc) {
+            @Context RoutingContext rc) {
         ValidKey valid = PartnerGate.key(rc);
         String base = baseUrl(rc.request());
         String shownKey = valid == null ? null : key;
@@ -117,7 +118,7 @@ public class EmbedResource {
             @QueryParam("maxwidth") String maxWidth,
             @Parameter(description = "Tallest iframe the consumer can show, in px", example = "800")
             @QueryParam("maxheight") String maxHeight,
-            RoutingContext rc) {
+            @Context RoutingContext rc) {
         return oembed.answer(url, format, number("maxwidth", maxWidth), number("maxheight", maxHeight),
                 baseUrl(rc.request()));
     }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Likes and the gated sample answer of a question. */
@@ -54,6 +55,7 @@ public class EngagementResource {
 
     @POST
     @Path("likes")
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
     @Operation(operationId = "likeQuestion", summary = "Like a question",
             description = "Idempotent: one like per user.")
@@ -68,6 +70,7 @@ public class EngagementResource {
 
     @DELETE
     @Path("likes")
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
     @Operation(operationId = "unlikeQuestion", summary = "Withdraw a like", description = "Idempotent.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LikeState.class)))

@@ -35,6 +35,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -98,7 +99,8 @@ public class PartnerResource {
     @Path("{id}")
     @RolesAllowed("admin")
     @SecurityRequirement(name = BEARER)
-    @Operation(operationId = "getPartner", summary = "Read a partner")
+    @Operation(operationId = "getPartner", summary = "Read a partner",
+            description = "The partner's name, allowed origins and plan, for admins.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Partner.class),
             examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER)))
     @APIResponse(responseCode = "404", description = "No such partner",
@@ -153,7 +155,9 @@ public class PartnerResource {
     @Path("{id}/keys")
     @RolesAllowed("admin")
     @SecurityRequirement(name = BEARER)
-    @Operation(operationId = "listPartnerKeys", summary = "A partner's keys: ids and states, never secrets")
+    @Operation(operationId = "listPartnerKeys", summary = "A partner's keys: ids and states, never secrets",
+            description = "Every key of the partner with its kind, visible id, state and expiry; a secret is shown "
+                    + "once, when its key is issued.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KeySummary.class, type =
             org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
             examples = @ExampleObject(name = "keys", value = PartnerExamples.KEYS)))
@@ -222,7 +226,7 @@ public class PartnerResource {
                              @QueryParam("from") String from,
                              @Parameter(description = "Last day (UTC), default today", example = "2026-12-01")
                              @QueryParam("to") String to,
-                             RoutingContext rc) {
+                             @Context RoutingContext rc) {
         UUID partner = partnerId(id);
         requireAdminOrOwnSecretKey(partner, PartnerGate.key(rc));
         return partners.usage(partner, day("from", from), day("to", to));

@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A question page: read it (ETag, conditional GET) and, for authors, write it. */
@@ -145,6 +146,7 @@ public class QuestionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "createQuestion", summary = "Create a question",
             description = "Accepts the shape of the detail page (server-owned fields are ignored), plus optional "
@@ -165,6 +167,7 @@ public class QuestionResource {
     @PUT
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "replaceQuestion", summary = "Replace a question",
             description = "Needs If-Match with the ETag of the page being edited (likes and solved counts that changed "
@@ -192,6 +195,7 @@ public class QuestionResource {
 
     @DELETE
     @Path("{slug}")
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "retireQuestion", summary = "Retire a question",
             description = "Hidden from lists and search, still readable by slug; published with status RETIRED.")
@@ -210,6 +214,7 @@ public class QuestionResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "importQuestions", summary = "Import a JSON catalogue",
             description = "All or nothing: when any question is invalid nothing is stored and the problem lists the "

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Rubrics hold reviewer-only guidance: readable by staff, writable by authors. */
@@ -39,6 +40,7 @@ public class RubricResource {
     JsonBodies bodies;
 
     @GET
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"reviewer", "author", "admin"})
     @Operation(operationId = "getRubric", summary = "Current rubrics, or one past version",
             description = "Without version: the current rubric of the question and of each part. With version (and "
@@ -59,6 +61,7 @@ public class RubricResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "updateRubric", summary = "Write new rubric versions",
             description = "Every rubric given becomes the next immutable version (old versions stay readable); the "
