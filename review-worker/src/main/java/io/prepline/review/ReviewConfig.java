@@ -97,6 +97,24 @@ public interface ReviewConfig {
         /** How often held submissions are looked up again. */
         @WithDefault("PT1S")
         Duration retryInterval();
+
+        /**
+         * How long the group waits for an instance that has gone silent (killed, frozen, cut off) before the others
+         * take over its partitions. At least the broker's {@code group.min.session.timeout.ms} (6 s by default).
+         */
+        @WithDefault("PT6S")
+        Duration sessionTimeout();
+
+        /** How often each instance tells the group it is alive: a third of the session timeout or less. */
+        @WithDefault("PT2S")
+        Duration heartbeatInterval();
+
+        /**
+         * How long a transaction may stay open before the broker aborts it. The partitions of an instance killed in
+         * the middle of one cannot be taken over (their offsets are not stable) until the broker has aborted it.
+         */
+        @WithDefault("PT5S")
+        Duration transactionTimeout();
     }
 
     interface Preview {

@@ -93,6 +93,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // a transaction left open by a killed producer is aborted within a second of its timeout, not ten: until
+        // then its partitions' offsets are unstable and the instance taking them over waits
+        p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         p.put("auto.create.topics.enable", "false");
         p.put("log.cleaner.backoff.ms", "1000");
         p.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));

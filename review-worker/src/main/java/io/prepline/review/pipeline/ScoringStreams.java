@@ -333,6 +333,14 @@ public class ScoringStreams {
         // Scoring takes tens of milliseconds per answer: small batches keep a poll well inside max.poll.interval.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // a killed instance's share goes to the others after the session timeout, and once the broker has aborted
+        // the transaction it left open (see the README, Several instances)
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) s.sessionTimeout().toMillis());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) s.heartbeatInterval().toMillis());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) s.transactionTimeout().toMillis());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), 8 * 1024 * 1024);
         // No record may stop a stream thread: the processor dead-letters every submission it cannot score (bad
         // ones included); should anything still escape it, or a value not read as a string, it is logged and
