@@ -2,6 +2,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,49 +13,59 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import io.prepline.devstack.JwtKeys;
 
 /**
  * End-to-end latency of the running stack: submits answers at a fixed rate and measures, for each accepted answer,
- * the time from the 202 of POST /api/v1/answers to the first GET that shows a status other than SUBMITTED.
- * Usage: java E2eLatency.java ANSWERS_URL RATE_PER_S SECONDS POLL_MS QUESTION_SLUG WARMUP_SECONDS FIRST_N IDS_FILE
- * TOKEN...
+ * the time from the 202 of POST /api/v1/answers to the first event of its live-status stream
+ * (GET /api/v1/answers/{id}/events, opened at once, as the candidate's app does) with a status other than SUBMITTED.
+ * Usage: java -cp DEVSTACK_JAR E2eLatency.java ANSWERS_URL RATE_PER_S SECONDS QUESTION_SLUG WARMUP_SECONDS FIRST_N
+ * IDS_FILE JWT_DIR CANDIDATES
  * WARMUP_SECONDS: an unmeasured run at 2/s before the measured one (0: none, to measure a freshly started stack);
  * FIRST_N: the first N measured answers (in submission order) are also reported on their own; IDS_FILE ("-": none)
- * receives one line per answer: index, answer id, seconds since the run started at submission, latency in ms.
+ * receives one line per answer: index, answer id, seconds since the run started at submission, latency in ms;
+ * JWT_DIR: the local stack's signing keys, for one token per candidate; CANDIDATES: how many candidates take turns
+ * (enough to stay within the per-user submission limit and live-stream limit).
  */
 public class E2eLatency {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    private static final long GIVE_UP_NS = 30_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        long pollMs = Long.parseLong(args[3]);
-        String slug = args[4];
-        int warmupSeconds = Integer.parseInt(args[5]);
-        int firstN = Integer.parseInt(args[6]);
-        String idsFile = args[7];
-        List<String> tokens = List.of(args).subList(8, args.length);
+        String slug = args[3];
+        int warmupSeconds = Integer.parseInt(args[4]);
+        int firstN = Integer.parseInt(args[5]);
+        String idsFile = args[6];
+        JwtKeys keys = JwtKeys.loadOrCreate(Path.of(args[7]));
+        List<String> tokens = IntStream.rangeClosed(1, Integer.parseInt(args[8]))
+                .mapToObj(i -> keys.mint("bench-" + i, List.of("candidate"), Duration.ofHours(1))).toList();
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
         if (warmupSeconds > 0) {
             // warm-up, not measured: JIT, connection pools, the rubric's embeddings in the worker's cache
-            run(http, timer, base, slug, tokens, 2, warmupSeconds, pollMs);
+            run(http, timer, base, slug, tokens, 2, warmupSeconds);
             System.out.println("warm-up done (" + warmupSeconds + " s at 2/s)");
         } else {
             System.out.println("no warm-up: the first answer is the first the stack sees");
         }
-        Result result = run(http, timer, base, slug, tokens, rate, seconds, pollMs);
+        Result result = run(http, timer, base, slug, tokens, rate, seconds);
         timer.shutdownNow();
-        report(result, rate, seconds, pollMs, firstN);
+        report(result, rate, seconds, firstN);
         if (!"-".equals(idsFile)) {
             try (java.io.PrintWriter out = new java.io.PrintWriter(idsFile)) {
                 result.answers().stream().sorted(java.util.Comparator.comparingInt(Answer::index)).forEach(a ->
@@ -74,7 +85,7 @@ public class E2eLatency {
     }
 
     private static Result run(HttpClient http, ScheduledExecutorService timer, String base, String slug,
-                              List<String> tokens, int rate, int seconds, long pollMs) throws InterruptedException {
+                              List<String> tokens, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Long> latenciesNs = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
@@ -93,7 +104,7 @@ public class E2eLatency {
         for (int i = 0; i < total; i++) {
             int n = i;
             timer.schedule(() -> submit(http, base, slug, tokens.get(n % tokens.size()), body + "\n\nRun " + n + ".",
-                    timer, pollMs, latenciesNs, failures, timedOut, done, n, start, answers),
+                    timer, latenciesNs, failures, timedOut, done, n, start, answers),
                     start + n * periodNs - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
@@ -102,7 +113,7 @@ public class E2eLatency {
         return new Result(sorted, failures, timedOut, finished, total, new ArrayList<>(answers));
     }
 
-    private static void report(Result r, int rate, int seconds, long pollMs, int firstN) {
+    private static void report(Result r, int rate, int seconds, int firstN) {
         List<Long> sorted = r.latenciesNs();
         ConcurrentLinkedQueue<String> failures = r.failures();
         AtomicInteger timedOut = r.timedOut();
@@ -112,8 +123,8 @@ public class E2eLatency {
                 + "still SUBMITTED after 30 s %d%s%n", total, rate, seconds, sorted.size(), failures.size(),
                 timedOut.get(), finished ? "" : " (run did not finish)");
         if (!sorted.isEmpty()) {
-            System.out.printf(Locale.ROOT, "latency ms (poll every %d ms during the first second, coarser after): p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
-                    pollMs, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6);
+            System.out.printf(Locale.ROOT, "latency ms (to the live-status event): p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
+                    ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted.getLast() / 1e6);
         }
         failures.stream().limit(5).forEach(f -> System.out.println("failure: " + f));
         List<Answer> byIndex = r.answers().stream().sorted(java.util.Comparator.comparingInt(Answer::index)).toList();
@@ -147,7 +158,7 @@ public class E2eLatency {
     }
 
     private static void submit(HttpClient http, String base, String slug, String token, String answer,
-                               ScheduledExecutorService timer, long pollMs, ConcurrentLinkedQueue<Long> latencies,
+                               ScheduledExecutorService timer, ConcurrentLinkedQueue<Long> latencies,
                                ConcurrentLinkedQueue<String> failures, AtomicInteger timedOut, CountDownLatch done,
                                int index, long runStart, ConcurrentLinkedQueue<Answer> answers) {
         String json = "{\"question\":\"" + slug + "\",\"body\":\"" + answer.replace("\n", "\\n") + "\"}";
@@ -170,41 +181,87 @@ public class E2eLatency {
             }
             String answerId = id.group(1);
             double submittedS = (accepted - runStart) / 1e9;
-            poll(http, base + "/api/v1/answers/" + answerId, token, accepted, timer, pollMs, latencies, failures,
-                    timedOut, done, latency -> answers.add(new Answer(index, answerId, submittedS, latency)));
+            follow(http, base + "/api/v1/answers/" + answerId + "/events", token, accepted, timer, latencies,
+                    failures, timedOut, done, latency -> answers.add(new Answer(index, answerId, submittedS, latency)));
         });
     }
 
-    private static void poll(HttpClient http, String url, String token, long accepted, ScheduledExecutorService timer,
-                             long pollMs, ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> failures,
-                             AtomicInteger timedOut, CountDownLatch done, java.util.function.LongConsumer outcome) {
+    /** Opens the answer's live-status stream and waits for its first status other than SUBMITTED (at most 30 s). */
+    private static void follow(HttpClient http, String url, String token, long accepted, ScheduledExecutorService timer,
+                               ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> failures,
+                               AtomicInteger timedOut, CountDownLatch done, LongConsumer outcome) {
         HttpRequest get = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            long now = System.nanoTime();
-            if (error != null || response.statusCode() != 200) {
-                failures.add("GET " + url + ": " + (error != null ? error : response.statusCode()));
-                outcome.accept(-1);
+                .header("Accept", "text/event-stream").GET().build();
+        AtomicBoolean settled = new AtomicBoolean();
+        LongConsumer settle = latency -> {
+            if (settled.compareAndSet(false, true)) {
+                if (latency >= 0) {
+                    latencies.add(latency);
+                }
+                outcome.accept(latency);
                 done.countDown();
-                return;
             }
-            Matcher status = STATUS.matcher(response.body());
-            if (status.find() && !"SUBMITTED".equals(status.group(1))) {
-                latencies.add(now - accepted);
-                outcome.accept(now - accepted);
-                done.countDown();
-            } else if (now - accepted > 30_000_000_000L) {
+        };
+        StatusWatch watch = new StatusWatch(() -> settle.accept(System.nanoTime() - accepted));
+        timer.schedule(() -> {
+            if (!settled.get()) {
                 timedOut.incrementAndGet();
-                outcome.accept(-1);
-                done.countDown();
-            } else {
-                // fine polling while the answer is within the target, coarser after: polling every outstanding
-                // answer at a fixed rate would itself load the stack once answers pile up
-                long waitedMs = (now - accepted) / 1_000_000;
-                long delay = waitedMs < 1_000 ? pollMs : waitedMs < 5_000 ? 4 * pollMs : 20 * pollMs;
-                timer.schedule(() -> poll(http, url, token, accepted, timer, pollMs, latencies, failures, timedOut,
-                        done, outcome), delay, TimeUnit.MILLISECONDS);
+                settle.accept(-1);
+            }
+            watch.cancel();
+        }, GIVE_UP_NS - (System.nanoTime() - accepted), TimeUnit.NANOSECONDS);
+        http.sendAsync(get, HttpResponse.BodyHandlers.fromLineSubscriber(watch)).whenComplete((response, error) -> {
+            if (error != null || response.statusCode() != 200) {
+                if (!settled.get()) {
+                    failures.add("GET " + url + ": " + (error != null ? error : response.statusCode()));
+                    settle.accept(-1);
+                }
             }
         });
+    }
+
+    /** Reads an event stream line by line until an event named other than SUBMITTED, then drops the stream. */
+    static final class StatusWatch implements Flow.Subscriber<String> {
+        private final Runnable onLeftSubmitted;
+        private volatile Flow.Subscription subscription;
+        private volatile boolean cancelled;
+
+        StatusWatch(Runnable onLeftSubmitted) {
+            this.onLeftSubmitted = onLeftSubmitted;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (cancelled) {
+                s.cancel();
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (line.startsWith("event:") && !"SUBMITTED".equals(line.substring(6).strip())) {
+                onLeftSubmitted.run();
+                cancel();
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+
+        void cancel() {
+            cancelled = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
     }
 }
