@@ -72,6 +72,12 @@ public final class Fixtures {
         return DevStack.shared().token(user, "candidate");
     }
 
+    /** The ETag of a question's page as read now: what an author sends as If-Match. */
+    public static String etag(String slug) {
+        return io.restassured.RestAssured.given().get("/api/v1/questions/" + slug).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
