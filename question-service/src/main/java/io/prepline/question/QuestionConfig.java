@@ -190,10 +190,6 @@ public interface QuestionConfig {
         @WithDefault("50")
         int maxOpenPerAuthor();
 
-        /** Most drafts one list returns (newest first). */
-        @WithDefault("100")
-        int maxList();
-
         /** Where authors score a sample answer against a draft's rubric (review-worker's score preview). */
         @WithDefault("http://127.0.0.1:8083/api/v1/score-preview")
         String scorePreviewUrl();

@@ -82,6 +82,15 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Creates a question (the fixture document, a rubric of two criteria) and answers its new slug. */
+    public static String createdQuestion(String prefix) {
+        String slug = uniqueSlug(prefix);
+        io.restassured.RestAssured.given().auth().oauth2(author()).contentType("application/json")
+                .body(question(slug, "Explain " + prefix.replace('-', ' '), "Stripe", "Authoring"))
+                .post("/api/v1/questions").then().statusCode(201);
+        return slug;
+    }
+
     /** A valid new question with a rubric; callers change what they test. */
     public static Map<String, Object> question(String slug, String title, String company, String topic) {
         Map<String, Object> q = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.prepline.platform.problem.JsonBodies;
 import io.prepline.platform.problem.ProblemException;
+import io.prepline.question.QuestionConfig;
 import io.prepline.question.catalogue.Caller;
 import io.prepline.question.catalogue.QuestionDocument;
 import io.prepline.question.drafts.DraftModels;
@@ -49,6 +50,8 @@ public class DraftResource {
     SecurityIdentity identity;
     @Inject
     JsonBodies bodies;
+    @Inject
+    QuestionConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,8 +59,7 @@ public class DraftResource {
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "createDraft", summary = "Save a draft of a new question or of a change",
             description = "Checked like the change it would become (the same field errors), stored, not published: "
-                    + "the catalogue and catalogue.questions.v1 see nothing of it until it is published. Roles: author, "
-                    + "admin.")
+                    + "the catalogue and catalogue.questions.v1 see nothing of it until it is published.")
     @APIResponse(responseCode = "201", description = "Saved; Location names the draft, ETag its revision",
             content = @Content(schema = @Schema(implementation = DraftModels.Draft.class),
                     examples = @ExampleObject(name = "draft", value = AuthoringExamples.DRAFT)))
@@ -78,7 +80,7 @@ public class DraftResource {
     @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"reviewer", "author", "admin"})
     @Operation(operationId = "listDrafts", summary = "Open drafts, newest first",
-            description = "Optionally only those of one question or of one author. Roles: reviewer, author, admin.")
+            description = "Optionally only those of one question or of one author.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DraftModels.DraftList.class),
             examples = @ExampleObject(name = "drafts", value = AuthoringExamples.DRAFTS)))
     @APIResponse(responseCode = "400", description = "limit not a whole number from 1 to 100 (invalid-request)")
@@ -87,8 +89,9 @@ public class DraftResource {
             @Parameter(description = "Only drafts of this question (slug)", example = QuestionResource.SLUG_EXAMPLE)
             @QueryParam("question") String question,
             @Parameter(description = "Only drafts of this author (user id)", example = "ada") @QueryParam("author") String author,
-            @Parameter(description = "Most drafts returned, 1..100 (default 100)", example = "20") @QueryParam("limit") String limit) {
-        return drafts.list(blankToNull(question), blankToNull(author), QueryNumbers.whole("limit", limit, 1, 100, 100));
+            @Parameter(description = "Most drafts returned, 1..100 (default 20)", example = "20") @QueryParam("limit") String limit) {
+        return drafts.list(blankToNull(question), blankToNull(author),
+                QueryNumbers.whole("limit", limit, 1, config.api().maxLimit(), config.api().defaultLimit()));
     }
 
     @GET
@@ -96,7 +99,7 @@ public class DraftResource {
     @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"reviewer", "author", "admin"})
     @Operation(operationId = "getDraft", summary = "Read a draft",
-            description = "Open or published; ETag for If-Match of a change. Roles: reviewer, author, admin.")
+            description = "Open or published; ETag for If-Match of a change.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DraftModels.Draft.class),
             examples = @ExampleObject(name = "draft", value = AuthoringExamples.DRAFT)))
     @APIResponse(responseCode = "400", description = "id is not a UUID (invalid-request)")
@@ -113,7 +116,7 @@ public class DraftResource {
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "replaceDraft", summary = "Save a draft again",
             description = "Needs If-Match with the draft's ETag. Replaces its document and rubrics; a draft of a change "
-                    + "is then based on the question's current version. Roles: author, admin.")
+                    + "is then based on the question's current version.")
     @APIResponse(responseCode = "200", description = "The draft as saved; ETag of its new revision",
             content = @Content(schema = @Schema(implementation = DraftModels.Draft.class),
                     examples = @ExampleObject(name = "draft", value = AuthoringExamples.DRAFT)))
@@ -140,7 +143,7 @@ public class DraftResource {
     @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "discardDraft", summary = "Discard an open draft",
-            description = "Needs If-Match with the draft's ETag. Roles: author, admin.")
+            description = "Needs If-Match with the draft's ETag.")
     @APIResponse(responseCode = "204", description = "Discarded")
     @APIResponse(responseCode = "404", description = "No such draft (not-found)")
     @APIResponse(responseCode = "409", description = "The draft was published already (conflict)")
@@ -162,7 +165,7 @@ public class DraftResource {
             description = "The page in the shape of GET /api/v1/questions/{slug} (version, criteria and related "
                     + "questions as they would be), and ready request bodies for review-worker's score preview, one "
                     + "per rubric the draft writes: add a sample answer as body to see how it would be scored. "
-                    + "Nothing is stored or published. Roles: reviewer, author, admin.")
+                    + "Nothing is stored or published.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DraftModels.Preview.class),
             examples = @ExampleObject(name = "preview", value = AuthoringExamples.DRAFT_PREVIEW)))
     @APIResponse(responseCode = "400", description = "id is not a UUID (invalid-request)")
@@ -180,8 +183,7 @@ public class DraftResource {
             description = "Needs If-Match with the ETag of the revision reviewed. Applies the draft as one change of "
                     + "the question (one new version, a new rubric version per rubric given) or creates the question, "
                     + "and publishes it to catalogue.questions.v1; the draft stays readable as PUBLISHED. A draft of a "
-                    + "change whose question changed since it was saved is a 409: save it again first. Roles: author, "
-                    + "admin.")
+                    + "change whose question changed since it was saved is a 409: save it again first.")
     @APIResponse(responseCode = "200", description = "The changed question's page; ETag for its next change",
             content = @Content(schema = @Schema(implementation = QuestionDocument.class),
                     examples = @ExampleObject(name = "page", value = AuthoringExamples.PUBLISHED)))

@@ -5,6 +5,7 @@ import io.prepline.question.rubric.Rubric;
 import io.prepline.question.rubric.RubricModels;
 import io.prepline.question.catalogue.Caller;
 import io.prepline.platform.problem.JsonBodies;
+import io.prepline.question.QuestionConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,6 +46,8 @@ public class RubricResource {
     SecurityIdentity identity;
     @Inject
     JsonBodies bodies;
+    @Inject
+    QuestionConfig config;
 
     @GET
     @SecurityRequirement(name = PartnerResource.BEARER)
@@ -120,7 +123,7 @@ public class RubricResource {
             @Parameter(description = "Versions per page, 1..100 (default 20)", example = "20") @QueryParam("limit") String limit) {
         return editor.versions(slug, QueryNumbers.whole("part", part, 0, MAX_PART, 0),
                 QueryNumbers.whole("before", before, 1, Integer.MAX_VALUE, null),
-                QueryNumbers.whole("limit", limit, 1, 100, 20));
+                QueryNumbers.whole("limit", limit, 1, config.api().maxLimit(), config.api().defaultLimit()));
     }
 
     @GET

@@ -85,7 +85,7 @@ public class TrackResource {
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "createTrack", summary = "Create a learning track",
             description = "Items are active questions, or parts of them, by slug and part number; their order is the "
-                    + "order of the track. Roles: author, admin.")
+                    + "order of the track.")
     @APIResponse(responseCode = "201", description = "Created; Location names the track, ETag its version",
             content = @Content(schema = @Schema(implementation = TrackModels.Track.class),
                     examples = @ExampleObject(name = "track", value = AuthoringExamples.TRACK)))
@@ -107,8 +107,7 @@ public class TrackResource {
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "replaceTrack", summary = "Replace a track: its title, description, items and their order",
             description = "Needs If-Match with the track's ETag (428 without, 412 when another change came first). The "
-                    + "items given replace the old ones; positions follow their order. The slug may change. Roles: "
-                    + "author, admin.")
+                    + "items given replace the old ones; positions follow their order. The slug may change.")
     @APIResponse(responseCode = "200", description = "The track as it is now",
             content = @Content(schema = @Schema(implementation = TrackModels.Track.class),
                     examples = @ExampleObject(name = "track", value = AuthoringExamples.TRACK)))
@@ -135,7 +134,7 @@ public class TrackResource {
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "retireTrack", summary = "Retire a track",
             description = "Needs If-Match. Hidden from the list of tracks and from progress lists, still readable by "
-                    + "slug. Roles: author, admin.")
+                    + "slug.")
     @APIResponse(responseCode = "204", description = "Retired")
     @APIResponse(responseCode = "404", description = "No such track (not-found)")
     @APIResponse(responseCode = "412", description = "The track changed since it was read (precondition-failed)")

@@ -84,7 +84,7 @@ public class DraftService {
             params.and("author", author);
         }
         List<DraftEntity> drafts = DraftEntity.find(query.toString(), Sort.descending("updatedAt", "id"), params)
-                .page(0, Math.min(limit, config.drafts().maxList())).list();
+                .page(0, limit).list();
         return new DraftModels.DraftList(drafts.stream().map(this::view).toList());
     }
 

@@ -1,5 +1,6 @@
 package io.prepline.question.tracks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -67,14 +68,7 @@ public class TrackService {
 
     @Transactional
     public Track create(TrackRequest request, String author) {
-        List<ResolvedItem> items = check(request, null);
-        TrackEntity t = new TrackEntity();
-        t.id = UUID.randomUUID();
-        t.status = TrackEntity.ACTIVE;
-        t.version = 1;
-        t.createdBy = author;
-        write(t, request, items);
-        return view(t);
+        return view(insert(UUID.randomUUID(), request, author));
     }
 
     @Transactional
@@ -101,20 +95,11 @@ public class TrackService {
     /** Adds a track of the seed catalogue (its id derived from its slug, so every database has the same). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void seed(TrackRequest request) {
-        TrackEntity t = new TrackEntity();
-        t.id = UUID.nameUUIDFromBytes(("track:" + request.slug()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        t.status = TrackEntity.ACTIVE;
-        t.version = 1;
-        t.createdBy = "seed";
-        write(t, request, check(request, null));
+        insert(UUID.nameUUIDFromBytes(("track:" + request.slug()).getBytes(StandardCharsets.UTF_8)), request, "seed");
     }
 
     public TrackEntity require(String slug) {
-        TrackEntity t = TrackEntity.find("slug", slug).firstResult();
-        if (t == null) {
-            throw ProblemException.notFound("no track with slug '" + slug + "'");
-        }
-        return t;
+        return found(TrackEntity.find("slug", slug).firstResult(), slug);
     }
 
     /** The strong ETag of a track as it is answered. */
@@ -133,10 +118,24 @@ public class TrackService {
     }
 
     private TrackEntity lock(String slug) {
-        TrackEntity t = TrackEntity.find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return found(TrackEntity.find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult(), slug);
+    }
+
+    private static TrackEntity found(TrackEntity t, String slug) {
         if (t == null) {
             throw ProblemException.notFound("no track with slug '" + slug + "'");
         }
+        return t;
+    }
+
+    private TrackEntity insert(UUID id, TrackRequest request, String author) {
+        List<ResolvedItem> items = check(request, null);
+        TrackEntity t = new TrackEntity();
+        t.id = id;
+        t.status = TrackEntity.ACTIVE;
+        t.version = 1;
+        t.createdBy = author;
+        write(t, request, items);
         return t;
     }
 

@@ -1,6 +1,7 @@
 package io.prepline.question.drafts;
 
 import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.createdQuestion;
 import static io.prepline.question.Fixtures.candidate;
 import static io.prepline.question.Fixtures.question;
 import static io.prepline.question.Fixtures.rubric;
@@ -77,7 +78,7 @@ class DraftTest {
 
     @Test
     void aRubricChangeIsPreviewedAndPublishedAsOneNewVersion() throws Exception {
-        String slug = created();
+        String slug = createdQuestion("draft-base");
         Map<String, Object> newRubric = Map.of("criteria", List.of(
                 Map.of("key", "definitions", "kind", "DEFINITIONS", "title", "Defines the idea", "weight", 0.4,
                         "points", List.of(Map.of("id", "definitions-1", "text", "States what it is",
@@ -123,7 +124,7 @@ class DraftTest {
 
     @Test
     void aDraftOfAQuestionChangedSinceIsAConflictUntilSavedAgain() {
-        String slug = created();
+        String slug = createdQuestion("draft-base");
         Map<String, Object> body = Map.of("question", slug, "rubrics", Map.of("rubric", rubric("definitions-draft")));
         String etag = send("POST", "/api/v1/drafts", null, body).statusCode(201).extract().header("ETag");
         String id = idOfLast(slug);
@@ -144,13 +145,13 @@ class DraftTest {
 
     @Test
     void badDraftsAreProblemsNamingTheFieldAndNothingIsStored() {
-        String slug = created();
+        String slug = createdQuestion("draft-base");
         Map<String, Object> untitled = question(uniqueSlug("untitled"), "Explain", "Stripe", "Drafts");
         untitled.remove("title");
         problem(send("POST", "/api/v1/drafts", null, Map.of("document", untitled)), "document.title");
         problem(send("POST", "/api/v1/drafts", null, Map.of("question", slug)), "document");
         problem(send("POST", "/api/v1/drafts", null, Map.of("question", slug,
-                "rubrics", Map.of("parts", List.of(Map.of("number", 4, "rubric", rubric("x-1"))))), "rubrics.parts[0].number");
+                "rubrics", Map.of("parts", List.of(Map.of("number", 4, "rubric", rubric("x-1")))))), "rubrics.parts[0].number");
         problem(send("POST", "/api/v1/drafts", null, Map.of("question", slug, "rubrics", Map.of("rubric",
                 Map.of("criteria", List.of())))), "rubrics.rubric.criteria");
         problem(send("POST", "/api/v1/drafts", null, Map.of("document",
@@ -168,7 +169,7 @@ class DraftTest {
 
     @Test
     void reviewersReadDraftsAndOnlyAuthorsWriteOrPublish() {
-        String slug = created();
+        String slug = createdQuestion("draft-base");
         String etag = send("POST", "/api/v1/drafts", null,
                 Map.of("question", slug, "rubrics", Map.of("rubric", rubric("definitions-r")))).statusCode(201)
                 .extract().header("ETag");
@@ -206,11 +207,4 @@ class DraftTest {
                 .body("errors.field", hasItem(field));
     }
 
-    private static String created() {
-        String slug = uniqueSlug("draft-base");
-        given().auth().oauth2(author()).contentType(ContentType.JSON)
-                .body(question(slug, "Explain draft bases", "Stripe", "Drafts")).post("/api/v1/questions")
-                .then().statusCode(201);
-        return slug;
-    }
 }

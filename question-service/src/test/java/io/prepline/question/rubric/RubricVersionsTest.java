@@ -1,10 +1,9 @@
 package io.prepline.question.rubric;
 
 import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.createdQuestion;
 import static io.prepline.question.Fixtures.candidate;
-import static io.prepline.question.Fixtures.question;
 import static io.prepline.question.Fixtures.rubric;
-import static io.prepline.question.Fixtures.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
@@ -29,7 +28,7 @@ class RubricVersionsTest {
 
     @Test
     void aRubricChangeNeedsIfMatchAndAStaleOneIsRefused() {
-        String slug = created();
+        String slug = createdQuestion("rubric-history");
         String etag = given().auth().oauth2(reviewer).get(path(slug)).then().statusCode(200)
                 .header("ETag", notNullValue()).extract().header("ETag");
         put(slug, null, rubric("definitions-2")).statusCode(428).contentType("application/problem+json")
@@ -46,7 +45,7 @@ class RubricVersionsTest {
 
     @Test
     void versionsAreListedNewestFirstInPages() {
-        String slug = created();
+        String slug = createdQuestion("rubric-history");
         String etag = given().get("/api/v1/questions/" + slug).then().extract().header("ETag");
         for (int i = 2; i <= 4; i++) {
             etag = put(slug, etag, rubric("definitions-" + i)).statusCode(200).extract().header("ETag");
@@ -66,7 +65,7 @@ class RubricVersionsTest {
 
     @Test
     void theDiffNamesWhatChangedPerCriterionAndPoint() {
-        String slug = created();
+        String slug = createdQuestion("rubric-history");
         String etag = given().get("/api/v1/questions/" + slug).then().extract().header("ETag");
         Map<String, Object> changed = Map.of("criteria", List.of(
                 Map.of("key", "definitions", "kind", "DEFINITIONS", "title", "Defines the idea precisely", "weight", 0.6,
@@ -106,11 +105,4 @@ class RubricVersionsTest {
         return "/api/v1/questions/" + slug + "/rubric";
     }
 
-    private static String created() {
-        String slug = uniqueSlug("rubric-history");
-        given().auth().oauth2(author()).contentType(ContentType.JSON)
-                .body(question(slug, "Explain rubric history", "Stripe", "Rubrics")).post("/api/v1/questions")
-                .then().statusCode(201);
-        return slug;
-    }
 }

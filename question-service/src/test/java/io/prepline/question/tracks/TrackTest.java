@@ -2,9 +2,9 @@ package io.prepline.question.tracks;
 
 import static io.prepline.question.Fixtures.KEY_ML_AMAZON;
 import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.createdQuestion;
 import static io.prepline.question.Fixtures.candidate;
 import static io.prepline.question.Fixtures.eventually;
-import static io.prepline.question.Fixtures.question;
 import static io.prepline.question.Fixtures.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -37,7 +37,7 @@ class TrackTest {
 
     @Test
     void authorsCreateOrderAndRetireATrackOfQuestionsAndParts() {
-        String first = createdQuestion();
+        String first = createdQuestion("track-question");
         String slug = uniqueSlug("track");
         String etag = write("POST", "/api/v1/tracks", null,
                 track(slug, item(first, null), item(KEY_ML_AMAZON, 2), item(KEY_ML_AMAZON, 1)))
@@ -99,8 +99,8 @@ class TrackTest {
 
     @Test
     void progressCountsApprovedAnswersToEachQuestionAndPartAndNamesTheNextItem() {
-        String first = createdQuestion();
-        String second = createdQuestion();
+        String first = createdQuestion("track-question");
+        String second = createdQuestion("track-question");
         String slug = uniqueSlug("progress");
         write("POST", "/api/v1/tracks", null,
                 track(slug, item(first, null), item(KEY_ML_AMAZON, 3), item(second, null))).statusCode(201);
@@ -146,13 +146,6 @@ class TrackTest {
         decided.sendFrom("/answer-service", answerId, value);
     }
 
-    private static String createdQuestion() {
-        String slug = uniqueSlug("track-question");
-        given().auth().oauth2(author()).contentType(ContentType.JSON)
-                .body(question(slug, "Explain tracks", "Stripe", "Tracks")).post("/api/v1/questions")
-                .then().statusCode(201);
-        return slug;
-    }
 
     private static String id(String slug) {
         return given().get("/api/v1/questions/" + slug).jsonPath().getString("id");
