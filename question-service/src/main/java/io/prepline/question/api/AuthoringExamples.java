@@ -23,10 +23,10 @@ final class AuthoringExamples {
              "items": [{"position": 1, "question": "explain-core-ml-interview-concepts-amazon",
                         "title": "Explain core ML interview concepts"},
                        {"position": 2, "question": "explain-key-ml-theory-and-techniques-amazon",
-                        "title": "Explain key ML theory and techniques", "part": 1, "partTitle": "Bias and variance"},
+                        "title": "Explain key ML theory and techniques", "part": 1, "partTitle": "XGBoost parallel computation"},
                        {"position": 3, "question": "explain-key-ml-theory-and-techniques-amazon",
                         "title": "Explain key ML theory and techniques", "part": 2,
-                        "partTitle": "XGBoost parallel computation"}],
+                        "partTitle": "Layer normalization in Transformers"}],
              "questions": [{"id": "3f2c9a5e-8d1b-4c1e-9a55-0c8f2b7d1e10", "slug": "explain-core-ml-interview-concepts-amazon",
                             "title": "Explain core ML interview concepts", "category": "Machine Learning",
                             "difficulty": "MEDIUM", "companies": ["Amazon"], "roles": ["Machine Learning Engineer"],
@@ -42,7 +42,7 @@ final class AuthoringExamples {
     static final String PROGRESS = """
             {"track": "amazon-mle-onsite", "title": "Amazon Machine Learning Engineer onsite", "solved": 1, "total": 3,
              "next": {"position": 2, "question": "explain-key-ml-theory-and-techniques-amazon",
-                      "title": "Explain key ML theory and techniques", "part": 1, "partTitle": "Bias and variance"},
+                      "title": "Explain key ML theory and techniques", "part": 1, "partTitle": "XGBoost parallel computation"},
              "items": [{"position": 1, "question": "explain-core-ml-interview-concepts-amazon", "solved": true},
                        {"position": 2, "question": "explain-key-ml-theory-and-techniques-amazon", "part": 1,
                         "solved": false},
@@ -52,7 +52,7 @@ final class AuthoringExamples {
     static final String PROGRESS_LIST = """
             {"items": [{"track": "amazon-mle-onsite", "title": "Amazon Machine Learning Engineer onsite", "solved": 1,
                         "total": 3, "next": {"position": 2, "question": "explain-key-ml-theory-and-techniques-amazon",
-                        "title": "Explain key ML theory and techniques", "part": 1, "partTitle": "Bias and variance"}},
+                        "title": "Explain key ML theory and techniques", "part": 1, "partTitle": "XGBoost parallel computation"}},
                        {"track": "model-compression-essentials", "title": "Model compression essentials", "solved": 4,
                         "total": 4}]}""";
 

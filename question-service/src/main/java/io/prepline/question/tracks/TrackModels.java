@@ -64,7 +64,7 @@ public final class TrackModels {
     public record TrackItem(@Schema(examples = "3") int position,
                             @Schema(examples = "explain-key-ml-theory-and-techniques-amazon") String question,
                             @Schema(examples = "Explain key ML theory and techniques") String title,
-                            @Schema(description = "Part number; absent for the whole question", examples = "2") Integer part,
+                            @Schema(description = "Part number; absent for the whole question", examples = "1") Integer part,
                             @Schema(examples = "XGBoost parallel computation") String partTitle) {
     }
 

@@ -29,7 +29,7 @@ class TrackMigrationTest {
             create.execute("CREATE DATABASE " + database);
         }
         String url = DevStack.shared().jdbcUrl(database);
-        flyway(url).target("8").load().migrate();
+        flyway(url).target("6").load().migrate();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID track = UUID.randomUUID();

@@ -164,30 +164,31 @@ class ScorePreviewResourceTest {
 
     @Test
     void aHostileDraftRubricIsRefusedNamingTheField() {
-        problem(preview("author", Map.of("body", "x", "rubric", Map.of("criteria", List.of()))), 400, "invalid-request",
-                "rubric.criteria");
-        problem(preview("author", Map.of("body", "x", "rubric", Map.of("criteria", java.util.Collections.nCopies(21,
-                DRAFT_CRITERION)))), 400, "invalid-request",
-                "rubric.criteria");
-        problem(preview("author", Map.of("body", "x", "rubric", Map.of("criteria", List.of(Map.of("key", "k",
-                "points", List.of(Map.of("id", "p", "text", "t".repeat(1001)))))))), 400, "invalid-request",
+        refused(draft(List.of()), "rubric.criteria");
+        refused(draft(java.util.Collections.nCopies(21, DRAFT_CRITERION)), "rubric.criteria");
+        refused(draft(List.of(Map.of("key", "k", "points", List.of(Map.of("id", "p", "text", "t".repeat(1001)))))),
                 "rubric.criteria[0].points[0].text");
-        problem(preview("author", Map.of("body", "x", "rubric", Map.of("criteria", List.of(Map.of("key", "k",
-                "weight", 3, "points", List.of(Map.of("text", "t")))))))), 400, "invalid-request",
+        refused(draft(List.of(Map.of("key", "k", "weight", 3, "points", List.of(Map.of("text", "t"))))),
                 "rubric.criteria[0].weight");
-        problem(preview("author", Map.of("body", "x", "rubric", Map.of("criteria", List.of(Map.of("key", "k",
-                "points", List.of(Map.of("text", "t", "concepts", List.of(List.of(" ")))))))))), 400,
-                "invalid-request", "rubric.criteria[0].points[0].concepts[0][0]");
-        problem(preview("author", Map.of("body", "x", "rubric", Map.of("criteria", List.of(Map.of("key", "k",
-                "points", java.util.Collections.nCopies(101, Map.of("text", "t")))))))), 400, "invalid-request",
+        refused(draft(List.of(Map.of("key", "k", "points",
+                List.of(Map.of("text", "t", "concepts", List.of(List.of(" "))))))),
+                "rubric.criteria[0].points[0].concepts[0][0]");
+        refused(draft(List.of(Map.of("key", "k", "points", java.util.Collections.nCopies(101, Map.of("text", "t"))))),
                 "rubric.criteria[0].points");
-        problem(preview("author", Map.of("body", "x", "rubric", DRAFT_RUBRIC, "prompt", "p".repeat(30_001))), 400,
-                "invalid-request", "prompt");
-        problem(preview("author", Map.of("question", SLUG, "body", "x", "prompt", "p")), 400, "invalid-request",
-                "prompt");
+        refused(Map.of("body", "x", "rubric", DRAFT_RUBRIC, "prompt", "p".repeat(30_001)), "prompt");
+        refused(Map.of("question", SLUG, "body", "x", "prompt", "p"), "prompt");
         problem(preview("author", Map.of("body", "x", "rubric", "all of them")), 400, "invalid-json", "rubric");
         problem(preview("author", Map.of("question", "no-such-question", "body", "x", "rubric", DRAFT_RUBRIC)), 422,
                 "unknown-question", "question");
+    }
+
+    /** A preview request with a draft rubric of these criteria. */
+    private static Map<String, Object> draft(List<?> criteria) {
+        return Map.of("body", "x", "rubric", Map.of("criteria", criteria));
+    }
+
+    private static void refused(Map<String, ?> request, String field) {
+        problem(preview("author", request), 400, "invalid-request", field);
     }
 
     private static ValidatableResponse preview(String role, Map<String, ?> request) {
