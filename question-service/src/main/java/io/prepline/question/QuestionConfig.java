@@ -24,6 +24,10 @@ public interface QuestionConfig {
 
     Embed embed();
 
+    Tracks tracks();
+
+    Drafts drafts();
+
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
         @WithDefault("catalogue.questions.v1")
@@ -171,5 +175,23 @@ public interface QuestionConfig {
 
         @WithDefault("720")
         int defaultHeight();
+    }
+
+    /** Learning tracks written by authors. */
+    interface Tracks {
+        /** Most items (questions or parts) in one track. */
+        @WithDefault("200")
+        int maxItems();
+    }
+
+    /** Drafts of questions and rubrics, published by authors when reviewed. */
+    interface Drafts {
+        /** Most open drafts one author may hold; publish or discard one to save another. */
+        @WithDefault("50")
+        int maxOpenPerAuthor();
+
+        /** Where authors score a sample answer against a draft's rubric (review-worker's score preview). */
+        @WithDefault("http://127.0.0.1:8083/api/v1/score-preview")
+        String scorePreviewUrl();
     }
 }

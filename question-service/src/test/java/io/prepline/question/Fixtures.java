@@ -72,8 +72,23 @@ public final class Fixtures {
         return DevStack.shared().token(user, "candidate");
     }
 
+    /** The ETag of a question's page as read now: what an author sends as If-Match. */
+    public static String etag(String slug) {
+        return io.restassured.RestAssured.given().get("/api/v1/questions/" + slug).then().statusCode(200)
+                .extract().header("ETag");
+    }
+
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a question (the fixture document, a rubric of two criteria) and answers its new slug. */
+    public static String createdQuestion(String prefix) {
+        String slug = uniqueSlug(prefix);
+        io.restassured.RestAssured.given().auth().oauth2(author()).contentType("application/json")
+                .body(question(slug, "Explain " + prefix.replace('-', ' '), "Stripe", "Authoring"))
+                .post("/api/v1/questions").then().statusCode(201);
+        return slug;
     }
 
     /** A valid new question with a rubric; callers change what they test. */

@@ -30,7 +30,10 @@ class OpenApiTest {
                 "/api/v1/companies", "/api/v1/roles", "/api/v1/categories", "/api/v1/topics", "/api/v1/tracks",
                 "/api/v1/tracks/{slug}", "/api/v1/partners", "/api/v1/partners/{id}", "/api/v1/partners/{id}/keys",
                 "/api/v1/partners/{id}/keys/{keyId}/rotate", "/api/v1/partners/{id}/keys/{keyId}",
-                "/api/v1/partners/{id}/usage", "/embed/v1/questions/{slug}", "/embed/v1/embed.js", "/oembed")) {
+                "/api/v1/partners/{id}/usage", "/embed/v1/questions/{slug}", "/embed/v1/embed.js", "/oembed",
+                "/api/v1/questions/{slug}/rubric/versions", "/api/v1/questions/{slug}/rubric/versions/{from}/diff/{to}",
+                "/api/v1/tracks/{slug}/progress", "/api/v1/me/tracks", "/api/v1/drafts", "/api/v1/drafts/{id}",
+                "/api/v1/drafts/{id}/preview", "/api/v1/drafts/{id}/publish")) {
             assertNotNull(paths.get(path), "documented: " + path);
         }
         List<String> missing = new ArrayList<>();
@@ -94,6 +97,41 @@ class OpenApiTest {
                 "usage names the secret key scheme");
     }
 
+    @Test
+    void everyTrackRubricHistoryAndDraftOperationHasExamples() {
+        io.restassured.path.json.JsonPath doc = given().baseUri(TestHTTPResourceManager.getManagementUri())
+                .accept("application/json").get("/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, String> withBodies = Map.of(
+                "createTrack", "paths.'/api/v1/tracks'.post",
+                "replaceTrack", "paths.'/api/v1/tracks/{slug}'.put",
+                "updateRubric", "paths.'/api/v1/questions/{slug}/rubric'.put",
+                "createDraft", "paths.'/api/v1/drafts'.post",
+                "replaceDraft", "paths.'/api/v1/drafts/{id}'.put");
+        withBodies.forEach((id, path) -> {
+            assertEquals(id, doc.getString(path + ".operationId"));
+            assertNotNull(doc.get(path + ".requestBody.content.'application/json'.examples"), id + " has a request example");
+        });
+        Map<String, String> withResults = new java.util.HashMap<>(withBodies);
+        withResults.putAll(Map.of(
+                "listTracks", "paths.'/api/v1/tracks'.get",
+                "getTrack", "paths.'/api/v1/tracks/{slug}'.get",
+                "getTrackProgress", "paths.'/api/v1/tracks/{slug}/progress'.get",
+                "listMyTrackProgress", "paths.'/api/v1/me/tracks'.get",
+                "listRubricVersions", "paths.'/api/v1/questions/{slug}/rubric/versions'.get",
+                "diffRubricVersions", "paths.'/api/v1/questions/{slug}/rubric/versions/{from}/diff/{to}'.get",
+                "listDrafts", "paths.'/api/v1/drafts'.get",
+                "getDraft", "paths.'/api/v1/drafts/{id}'.get",
+                "previewDraft", "paths.'/api/v1/drafts/{id}/preview'.get",
+                "publishDraft", "paths.'/api/v1/drafts/{id}/publish'.post"));
+        withResults.forEach((id, path) -> {
+            String success = doc.getMap(path + ".responses").keySet().stream().map(String::valueOf)
+                    .filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+            assertNotNull(doc.get(path + ".responses.'" + success + "'.content.'application/json'.examples"),
+                    id + " has a response example");
+        });
+        assertEquals("If-Match", doc.getString("paths.'/api/v1/questions/{slug}/rubric'.put.parameters.find { it.in == 'header' }.name"));
+    }
+
     /** Clients name their methods after the operationIds: renaming one breaks them like removing the operation. */
     @Test
     void operationIdsAreTheContract() {
@@ -122,6 +160,20 @@ class OpenApiTest {
                 Map.entry("GET /api/v1/topics", "listTopics"),
                 Map.entry("GET /api/v1/tracks", "listTracks"),
                 Map.entry("GET /api/v1/tracks/{slug}", "getTrack"),
+                Map.entry("POST /api/v1/tracks", "createTrack"),
+                Map.entry("PUT /api/v1/tracks/{slug}", "replaceTrack"),
+                Map.entry("DELETE /api/v1/tracks/{slug}", "retireTrack"),
+                Map.entry("GET /api/v1/tracks/{slug}/progress", "getTrackProgress"),
+                Map.entry("GET /api/v1/me/tracks", "listMyTrackProgress"),
+                Map.entry("GET /api/v1/questions/{slug}/rubric/versions", "listRubricVersions"),
+                Map.entry("GET /api/v1/questions/{slug}/rubric/versions/{from}/diff/{to}", "diffRubricVersions"),
+                Map.entry("POST /api/v1/drafts", "createDraft"),
+                Map.entry("GET /api/v1/drafts", "listDrafts"),
+                Map.entry("GET /api/v1/drafts/{id}", "getDraft"),
+                Map.entry("PUT /api/v1/drafts/{id}", "replaceDraft"),
+                Map.entry("DELETE /api/v1/drafts/{id}", "discardDraft"),
+                Map.entry("GET /api/v1/drafts/{id}/preview", "previewDraft"),
+                Map.entry("POST /api/v1/drafts/{id}/publish", "publishDraft"),
                 Map.entry("POST /api/v1/partners", "createPartner"),
                 Map.entry("GET /api/v1/partners/{id}", "getPartner"),
                 Map.entry("PUT /api/v1/partners/{id}", "updatePartner"),

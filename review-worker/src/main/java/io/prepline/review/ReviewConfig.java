@@ -121,5 +121,28 @@ public interface ReviewConfig {
         /** Longest body accepted by the preview endpoint, in characters. */
         @WithDefault("20000")
         int maxBodyChars();
+
+        /** Longest question text (prompt) sent with an inline draft rubric, in characters. */
+        @WithDefault("30000")
+        int maxPromptChars();
+
+        /** Most criteria of an inline draft rubric. */
+        @WithDefault("20")
+        int maxCriteria();
+
+        /** Most expected points of an inline draft rubric, over all its criteria. */
+        @WithDefault("100")
+        int maxPoints();
+
+        /** Longest key, kind, title or point text of an inline draft rubric, in characters. */
+        @WithDefault("1000")
+        int maxTextChars();
+
+        /** Most concept groups of one point, and most terms of one group. */
+        @WithDefault("30")
+        int maxConceptGroups();
+
+        @WithDefault("20")
+        int maxConceptTerms();
     }
 }

@@ -19,8 +19,8 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** A response; {@code status} 0 when there was none (refused, reset, timed out). */
-    record Response(int status, JsonNode body, String error) {
+    /** A response; {@code status} 0 when there was none (refused, reset, timed out); {@code etag} null without one. */
+    record Response(int status, JsonNode body, String error, String etag) {
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -50,8 +50,9 @@ final class Http {
         return send(request.build());
     }
 
-    Response put(String url, String token, Object body) {
-        return send(request(url, token).header("Content-Type", "application/json")
+    /** A conditional write: {@code ifMatch} is the ETag of what was read. */
+    Response put(String url, String token, Object body, String ifMatch) {
+        return send(request(url, token).header("Content-Type", "application/json").header("If-Match", ifMatch)
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
@@ -63,12 +64,13 @@ final class Http {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), parse(response.body()), null);
+            return new Response(response.statusCode(), parse(response.body()), null,
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
-            return new Response(0, MissingNode.getInstance(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Response(0, MissingNode.getInstance(), e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Response(0, MissingNode.getInstance(), "interrupted");
+            return new Response(0, MissingNode.getInstance(), "interrupted", null);
         }
     }
 

@@ -47,12 +47,15 @@ final class RubricEdits {
         worker.join();
     }
 
-    /** Rewords the title of the rubric's first criterion and saves the rubric as its next version. */
+    /**
+     * Rewords the title of the rubric's first criterion and saves the rubric as its next version, on the condition
+     * (If-Match) that nothing changed the question since it was read.
+     */
     private void revise(String slug, int n) {
         String url = questionsUrl + "/api/v1/questions/" + slug + "/rubric";
         Http.Response current = http.get(url, authorToken);
         JsonNode rubric = current.body().path("rubric");
-        if (!current.ok() || !rubric.isObject()) {
+        if (!current.ok() || !rubric.isObject() || current.etag() == null) {
             failed.incrementAndGet();
             return;
         }
@@ -63,7 +66,7 @@ final class RubricEdits {
                 + " (revision " + (n + 1) + ")");
         ObjectNode update = Http.JSON.createObjectNode();
         update.set("rubric", revision);
-        if (http.put(url, authorToken, update).ok()) {
+        if (http.put(url, authorToken, update, current.etag()).ok()) {
             revised.incrementAndGet();
         } else {
             failed.incrementAndGet();

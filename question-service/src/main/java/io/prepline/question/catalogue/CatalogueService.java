@@ -1,17 +1,15 @@
 package io.prepline.question.catalogue;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -94,10 +92,7 @@ public class CatalogueService {
 
     @Transactional
     public RenderedQuestion create(QuestionDocument doc, String author) {
-        List<FieldError> errors = check(doc, "", null, Set.of());
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("the question has invalid fields", errors);
-        }
+        validate(doc, null, "");
         QuestionEntity q = insert(doc, author, false);
         q.relatedIds = resolveRelated(doc.related(), Map.of());
         publisher.questionChanged(q);
@@ -155,10 +150,18 @@ public class CatalogueService {
     public RenderedQuestion update(String slug, String ifMatch, QuestionDocument doc, String author) {
         QuestionEntity q = lock(slug);
         requireMatch(q, ifMatch);
-        List<FieldError> errors = check(doc, "", slug, Set.of());
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("the question has invalid fields", errors);
-        }
+        revise(q, doc, author);
+        changed(q);
+        return render(q);
+    }
+
+    /**
+     * Applies a whole new document to a locked question and appends the rubric versions that changed, without bumping
+     * its version or publishing it: the caller calls {@link #changed} once for the whole change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revise(QuestionEntity q, QuestionDocument doc, String author) {
+        validate(doc, q.slug, "");
         q.apply(doc);
         q.relatedIds = resolveRelated(doc.related(), Map.of()).stream().filter(id -> !id.equals(q.id)).toList();
         Map<Integer, RubricVersionEntity> current = rubrics.current(q.id);
@@ -166,8 +169,17 @@ public class CatalogueService {
         for (QuestionDocument.Part part : orEmpty(doc.parts())) {
             appendIfChanged(q.id, part.number(), part.rubric(), current, author);
         }
-        changed(q);
-        return render(q);
+    }
+
+    /**
+     * Every rule a question document must meet, as one 400 problem naming each field prefixed with {@code at};
+     * {@code currentSlug} may stay.
+     */
+    public void validate(QuestionDocument doc, String currentSlug, String at) {
+        List<FieldError> errors = check(doc, at, currentSlug, Set.of());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("the question has invalid fields", errors);
+        }
     }
 
     @Transactional
@@ -197,16 +209,8 @@ public class CatalogueService {
         return q;
     }
 
-    private void requireMatch(QuestionEntity q, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the ETag of the page you edited", List.of(new FieldError("If-Match", "is required")), null);
-        }
-        if (!RenderedQuestion.sameVersion(ifMatch, q.version)) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
-                    "the question changed since it was read; read it again and reapply your change",
-                    List.of(new FieldError("If-Match", "does not match the current ETag")), null);
-        }
+    private static void requireMatch(QuestionEntity q, String ifMatch) {
+        ETags.requireMatch(ifMatch, q.version, "question");
     }
 
     private void appendIfChanged(UUID questionId, int part, Rubric rubric, Map<Integer, RubricVersionEntity> current,
@@ -247,7 +251,7 @@ public class CatalogueService {
         return q;
     }
 
-    private List<UUID> resolveRelated(List<QuestionDocument.RelatedRef> related, Map<String, UUID> batch) {
+    public List<UUID> resolveRelated(List<QuestionDocument.RelatedRef> related, Map<String, UUID> batch) {
         List<UUID> ids = new ArrayList<>();
         for (QuestionDocument.RelatedRef ref : orEmpty(related)) {
             UUID id = batch.get(ref.slug());
@@ -308,26 +312,36 @@ public class CatalogueService {
     public RenderedQuestion render(QuestionEntity q) {
         try {
             byte[] bytes = json.writeValueAsBytes(toDocument(q));
-            return new RenderedQuestion(q.slug, bytes, etag(q.version, bytes));
+            return new RenderedQuestion(q.slug, bytes, ETags.of(q.version, bytes));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render question " + q.slug, e);
         }
     }
 
     public QuestionDocument toDocument(QuestionEntity q) {
+        Map<Integer, List<Rubric.Criterion>> criteria = new LinkedHashMap<>();
+        rubrics.current(q.id).forEach((part, rubric) -> criteria.put(part, rubric.criteria));
+        return toDocument(q, criteria);
+    }
+
+    /**
+     * The page of {@code q} judged by {@code criteriaByPart} (0 = the whole question): also the preview of a question
+     * that is not stored, or not as it would be.
+     */
+    public QuestionDocument toDocument(QuestionEntity q, Map<Integer, List<Rubric.Criterion>> criteriaByPart) {
         Guidance g = q.guidance;
         return new QuestionDocument(q.id, q.slug, q.title, q.overview, q.body, q.category, q.difficulty, q.status,
                 q.version, q.asks, q.topics, g.interviewerExpects(), g.approach(), g.followUps(), g.constraints(),
                 g.clarifyingQuestions(), g.strongAnswerCovers(), g.quickAnswer(), null, teaser(q.sampleAnswer),
-                q.parts, criteria(q.id), relatedRefs(q.relatedIds), null,
+                q.parts, judgedBy(criteriaByPart), relatedRefs(q.relatedIds), null,
                 new QuestionDocument.Counters(q.likesCount, q.commentsCount, q.solvedCount), q.createdAt, q.updatedAt);
     }
 
-    /** The current rubrics' criteria without their points: what a candidate may know before answering. */
-    private List<QuestionDocument.JudgedBy> criteria(UUID questionId) {
+    /** The rubrics' criteria without their points: what a candidate may know before answering. */
+    private static List<QuestionDocument.JudgedBy> judgedBy(Map<Integer, List<Rubric.Criterion>> criteriaByPart) {
         List<QuestionDocument.JudgedBy> criteria = new ArrayList<>();
-        rubrics.current(questionId).forEach((part, rubric) -> {
-            for (Rubric.Criterion c : rubric.criteria) {
+        new TreeMap<>(criteriaByPart).forEach((part, list) -> {
+            for (Rubric.Criterion c : list) {
                 criteria.add(new QuestionDocument.JudgedBy(part == RubricService.WHOLE_QUESTION ? null : part,
                         c.key(), c.title(), c.kind(), c.weight()));
             }
@@ -366,17 +380,8 @@ public class CatalogueService {
                 e.asks.stream().map(QuestionDocument.Ask::company).distinct().toList());
     }
 
-    static String etag(int version, byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** {@code asks[0].company} from a Bean Validation path such as {@code asks[0].company} or {@code topics[1].<list element>}. */
-    static String fieldPath(String path) {
+    public static String fieldPath(String path) {
         return path.replace(".<list element>", "").replace("<list element>", "");
     }
 

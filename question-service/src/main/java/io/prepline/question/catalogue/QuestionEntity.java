@@ -73,6 +73,35 @@ public class QuestionEntity extends PanacheEntityBase {
         return find("slug", slug).firstResult();
     }
 
+    /** A transient copy, to show a change before it is made; never persisted. */
+    public QuestionEntity copy() {
+        QuestionEntity c = new QuestionEntity();
+        c.id = id;
+        c.slug = slug;
+        c.title = title;
+        c.overview = overview;
+        c.body = body;
+        c.category = category;
+        c.categorySlug = categorySlug;
+        c.difficulty = difficulty;
+        c.status = status;
+        c.version = version;
+        c.asks = asks;
+        c.askKeys = askKeys;
+        c.topics = topics;
+        c.topicSlugs = topicSlugs;
+        c.guidance = guidance;
+        c.sampleAnswer = sampleAnswer;
+        c.parts = parts;
+        c.relatedIds = relatedIds;
+        c.likesCount = likesCount;
+        c.commentsCount = commentsCount;
+        c.solvedCount = solvedCount;
+        c.createdAt = createdAt;
+        c.updatedAt = updatedAt;
+        return c;
+    }
+
     /** Copies the author-owned content of a document; parts lose their rubrics (stored as rubric versions). */
     public void apply(QuestionDocument doc) {
         slug = doc.slug();

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 /** Likes, solved counts and sample-answer access. Counters move by atomic increments, once per user. */
 @ApplicationScoped
@@ -56,11 +58,11 @@ public class EngagementService {
         if (d.decision().equals(before)) {
             return true;
         }
-        em.createNativeQuery("INSERT INTO processed_decision (answer_id, decision, user_id, question_id) "
-                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (answer_id) DO UPDATE SET decision = EXCLUDED.decision, "
-                        + "processed_at = now()")
+        em.createNativeQuery("INSERT INTO processed_decision (answer_id, decision, user_id, question_id, part_number) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (answer_id) DO UPDATE SET decision = EXCLUDED.decision, "
+                        + "processed_at = now()").unwrap(NativeQuery.class)
                 .setParameter(1, d.answerId()).setParameter(2, d.decision()).setParameter(3, d.userId())
-                .setParameter(4, d.questionId()).executeUpdate();
+                .setParameter(4, d.questionId()).setParameter(5, d.part(), StandardBasicTypes.INTEGER).executeUpdate();
         if (d.approved()) {
             int solved = em.createNativeQuery("INSERT INTO question_solver (question_id, user_id, answer_id, solved_at) "
                             + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")

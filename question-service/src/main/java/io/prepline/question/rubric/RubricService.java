@@ -46,4 +46,10 @@ public class RubricService {
         row.persist();
         return row;
     }
+
+    /** Versions of one part's rubric older than {@code before} (all when null), newest first, at most {@code limit}. */
+    public List<RubricVersionEntity> versions(UUID questionId, int part, Integer before, int limit) {
+        return RubricVersionEntity.find("questionId = ?1 and partNumber = ?2 and version < ?3 order by version desc",
+                questionId, part, before == null ? Integer.MAX_VALUE : before).page(0, limit).list();
+    }
 }

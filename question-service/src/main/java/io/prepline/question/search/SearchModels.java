@@ -69,18 +69,4 @@ public final class SearchModels {
     @Schema(description = "Related questions")
     public record RelatedList(List<Related> items) {
     }
-
-    @Schema(description = "A learning track")
-    public record TrackSummary(@Schema(examples = "model-compression-essentials") String slug,
-                               @Schema(examples = "Model compression essentials") String title, String description,
-                               @Schema(examples = "4") int questionCount) {
-    }
-
-    @Schema(description = "Learning tracks")
-    public record TrackList(List<TrackSummary> items) {
-    }
-
-    @Schema(description = "A learning track with its questions in order")
-    public record Track(String slug, String title, String description, List<QuestionSummary> questions) {
-    }
 }

@@ -3,15 +3,13 @@ package io.prepline.question.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.catalogue.CatalogueService;
 import io.prepline.question.catalogue.QuestionDocument;
-import io.prepline.question.catalogue.QuestionEntity;
-import io.prepline.question.catalogue.TrackEntity;
+import io.prepline.question.tracks.TrackService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +36,8 @@ public class CatalogueSeeder {
     @Inject
     CatalogueService catalogue;
     @Inject
+    TrackService tracks;
+    @Inject
     EntityManager em;
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -56,23 +56,11 @@ public class CatalogueSeeder {
         }
         List<QuestionDocument> questions = read("questions.json", new TypeReference<>() { });
         catalogue.importAll(questions, "seed", true);
-        List<SeedTrack> tracks = read("tracks.json", new TypeReference<>() { });
-        for (SeedTrack t : tracks) {
-            TrackEntity track = new TrackEntity();
-            track.id = UUID.nameUUIDFromBytes(("track:" + t.slug()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            track.slug = t.slug();
-            track.title = t.title();
-            track.description = t.description();
-            track.questionIds = t.questions().stream().map(slug -> {
-                QuestionEntity q = QuestionEntity.findBySlug(slug);
-                if (q == null) {
-                    throw new IllegalStateException("track " + t.slug() + " names unknown question " + slug);
-                }
-                return q.id;
-            }).toList();
-            track.persist();
+        List<SeedTrack> seedTracks = read("tracks.json", new TypeReference<>() { });
+        for (SeedTrack t : seedTracks) {
+            tracks.seed(t.toRequest());
         }
-        LOG.infof("seed catalogue loaded: %d questions, %d tracks", questions.size(), tracks.size());
+        LOG.infof("seed catalogue loaded: %d questions, %d tracks", questions.size(), seedTracks.size());
     }
 
     private <T> T read(String file, TypeReference<T> type) throws IOException {

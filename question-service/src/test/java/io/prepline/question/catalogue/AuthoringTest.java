@@ -4,6 +4,7 @@ import static io.prepline.question.Fixtures.KEY_ML_AMAZON;
 import static io.prepline.question.Fixtures.PRUNING_AMAZON;
 import static io.prepline.question.Fixtures.author;
 import static io.prepline.question.Fixtures.candidate;
+import static io.prepline.question.Fixtures.etag;
 import static io.prepline.question.Fixtures.question;
 import static io.prepline.question.Fixtures.rubric;
 import static io.prepline.question.Fixtures.uniqueSlug;
@@ -156,11 +157,11 @@ class AuthoringTest {
                 .then().statusCode(201);
         given().auth().oauth2(reviewer).get("/api/v1/questions/" + slug + "/rubric")
                 .then().statusCode(200).body("rubric.version", is(1)).body("questionVersion", is(1));
-        given().auth().oauth2(author()).contentType(ContentType.JSON).body(Map.of("rubric", rubric("definitions-v2")))
-                .put("/api/v1/questions/" + slug + "/rubric")
+        given().auth().oauth2(author()).contentType(ContentType.JSON).header("If-Match", etag(slug))
+                .body(Map.of("rubric", rubric("definitions-v2"))).put("/api/v1/questions/" + slug + "/rubric")
                 .then().statusCode(200).body("rubric.version", is(2)).body("questionVersion", is(2));
-        given().auth().oauth2(author()).contentType(ContentType.JSON).body(Map.of("rubric", rubric("definitions-v2")))
-                .put("/api/v1/questions/" + slug + "/rubric")
+        given().auth().oauth2(author()).contentType(ContentType.JSON).header("If-Match", etag(slug))
+                .body(Map.of("rubric", rubric("definitions-v2"))).put("/api/v1/questions/" + slug + "/rubric")
                 .then().statusCode(200).body("rubric.version", is(3));
         given().auth().oauth2(reviewer).queryParam("version", 1).get("/api/v1/questions/" + slug + "/rubric")
                 .then().statusCode(200).body("version", is(1))
@@ -180,7 +181,7 @@ class AuthoringTest {
                 .then().statusCode(200)
                 .body("rubric.criteria.kind", contains("DEFINITIONS", "TRADE_OFFS", "PITFALLS", "EVALUATION"))
                 .body("rubric.criteria[0].points[0].concepts[0]", hasItems("prune", "pruning"));
-        given().auth().oauth2(author()).contentType(ContentType.JSON)
+        given().auth().oauth2(author()).contentType(ContentType.JSON).header("If-Match", etag(KEY_ML_AMAZON))
                 .body(Map.of("parts", List.of(Map.of("number", 9, "rubric", rubric("x-1")))))
                 .put("/api/v1/questions/" + KEY_ML_AMAZON + "/rubric")
                 .then().statusCode(400).body("errors[0].field", is("parts[0].number"));

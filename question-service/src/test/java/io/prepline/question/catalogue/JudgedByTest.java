@@ -2,6 +2,7 @@ package io.prepline.question.catalogue;
 
 import static io.prepline.question.Fixtures.KEY_ML_AMAZON;
 import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.etag;
 import static io.prepline.question.Fixtures.question;
 import static io.prepline.question.Fixtures.uniqueSlug;
 import static io.restassured.RestAssured.given;
@@ -47,8 +48,8 @@ class JudgedByTest {
                 Map.of("key", "pitfalls", "kind", "PITFALLS", "title", "Knows the pitfalls", "weight", 0.3,
                         "points", List.of(Map.of("id", "pitfalls-1", "text", "Names a pitfall",
                                 "concepts", List.of(List.of("pitfall")))))));
-        given().auth().oauth2(author()).contentType(ContentType.JSON).body(Map.of("rubric", changed))
-                .put("/api/v1/questions/" + slug + "/rubric")
+        given().auth().oauth2(author()).contentType(ContentType.JSON).header("If-Match", etag(slug))
+                .body(Map.of("rubric", changed)).put("/api/v1/questions/" + slug + "/rubric")
                 .then().statusCode(200);
         given().when().get("/api/v1/questions/" + slug)
                 .then().statusCode(200).body("criteria.key", contains("definitions", "pitfalls"))

@@ -1,6 +1,7 @@
 package io.prepline.question.catalogue;
 
 import static io.prepline.question.Fixtures.author;
+import static io.prepline.question.Fixtures.etag;
 import static io.prepline.question.Fixtures.question;
 import static io.prepline.question.Fixtures.uniqueSlug;
 import static io.restassured.RestAssured.given;
@@ -45,8 +46,8 @@ class SnapshotLimitTest {
         given().auth().oauth2(author()).contentType(ContentType.JSON)
                 .body(question(slug, "Explain rubric limits", "Stripe", "Rubrics")).post("/api/v1/questions")
                 .then().statusCode(201);
-        given().auth().oauth2(author()).contentType(ContentType.JSON).body(Map.of("rubric", hugeRubric()))
-                .put("/api/v1/questions/" + slug + "/rubric")
+        given().auth().oauth2(author()).contentType(ContentType.JSON).header("If-Match", etag(slug))
+                .body(Map.of("rubric", hugeRubric())).put("/api/v1/questions/" + slug + "/rubric")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", endsWith("/too-large-to-publish"))
                 .body("errors.field", hasItem("rubric"))

@@ -158,6 +158,7 @@ class BrowseTest {
                 .body("items.slug", hasItems("model-compression-essentials", "amazon-mle-onsite"));
         given().get("/api/v1/tracks/amazon-mle-onsite").then().statusCode(200)
                 .body("questions", hasSize(6)).body("questions[2].slug", is(KEY_ML_AMAZON))
+                .body("items.position", contains(1, 2, 3, 4, 5, 6)).body("items[2].question", is(KEY_ML_AMAZON))
                 .body("questions[2].parts", is(6));
         given().get("/api/v1/tracks/no-such-track").then().statusCode(404)
                 .contentType("application/problem+json").body("type", is("https://prepline.io/problems/not-found"));

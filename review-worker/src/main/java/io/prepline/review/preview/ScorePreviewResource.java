@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,18 +58,27 @@ public class ScorePreviewResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"author", "reviewer", "admin"})
     @Operation(operationId = "previewScore",
-            summary = "Score a draft answer against a question's current rubric; nothing is stored or published",
+            summary = "Score a draft answer against a question's current rubric or a draft rubric; nothing is stored "
+                    + "or published",
             description = "question: the slug or id; part: a part number or null; body: the markdown, at most 20,000 "
-                    + "characters. The answer is scored against the rubric the scoring pipeline uses and returned as "
-                    + "the score document of answers.scored.v1.")
+                    + "characters. Without rubric the answer is scored against the rubric the scoring pipeline uses; "
+                    + "with rubric (an author's draft: at most 20 criteria, 100 points, 1,000 characters per text, "
+                    + "30 concept groups of 20 terms per point) against that one, rubricVersion 0, with the question's "
+                    + "text from prompt or the published question (question may be left out for a question not "
+                    + "published yet). Returned as the score document of answers.scored.v1.")
     @APIResponse(responseCode = "200", description = "The score with evidence and feedback per criterion",
-            content = @Content(schema = @Schema(implementation = ScorePreview.class)))
-    @APIResponse(responseCode = "400", description = "body missing, blank or too long, question missing, part below 1 "
+            content = @Content(schema = @Schema(implementation = ScorePreview.class),
+                    examples = @ExampleObject(name = "score", value = PreviewExamples.SCORE)))
+    @APIResponse(responseCode = "400", description = "body missing, blank or too long, question missing without rubric, "
+            + "part below 1, a rubric or prompt over its bounds or without criteria, points or texts, each field named "
             + "(invalid-request), or a body that is not JSON or a field of the wrong type (invalid-json)")
     @APIResponse(responseCode = "422", description = "No such question or part, or no rubric (unknown-question); an "
             + "answer the scorer cannot read (unscorable-answer)")
     @APIResponse(responseCode = "503", description = "The catalogue is not loaded yet (catalogue-unavailable)")
-    public ScorePreview score(@RequestBody(content = @Content(schema = @Schema(implementation = ScorePreviewRequest.class)))
+    public ScorePreview score(@RequestBody(content = @Content(schema = @Schema(implementation = ScorePreviewRequest.class),
+            examples = {
+                    @ExampleObject(name = "published rubric", value = PreviewExamples.PUBLISHED_REQUEST),
+                    @ExampleObject(name = "draft rubric", value = PreviewExamples.DRAFT_REQUEST)}))
                               JsonNode json) throws JsonProcessingException {
         limits.require(PREVIEWS, identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 ? jwt.getSubject() : identity.getPrincipal().getName());
@@ -76,7 +86,8 @@ public class ScorePreviewResource {
         ScorePreviewRequest request = json == null || json.isNull() ? null
                 : mapper.treeToValue(json, ScorePreviewRequest.class);
         validate(request);
-        return service.preview(request.question().strip(), request.part(), request.body());
+        return service.preview(request.question() == null ? null : request.question().strip(), request.part(),
+                request.body(), request.rubric(), request.prompt());
     }
 
     private void validate(ScorePreviewRequest request) {
@@ -86,7 +97,19 @@ public class ScorePreviewResource {
         }
         List<FieldError> errors = new ArrayList<>();
         if (request.question() == null || request.question().isBlank()) {
-            errors.add(new FieldError("question", "the question's slug or id is required"));
+            if (request.rubric() == null) {
+                errors.add(new FieldError("question", "the question's slug or id is required without a rubric"));
+            } else if (request.question() != null) {
+                errors.add(new FieldError("question", "must not be blank (leave it out for a question not published)"));
+            }
+        }
+        if (request.rubric() != null) {
+            errors.addAll(DraftRubricRules.check(request.rubric(), config.preview()));
+        }
+        if (request.prompt() != null && request.rubric() == null) {
+            errors.add(new FieldError("prompt", "is only read with an inline rubric"));
+        } else if (request.prompt() != null && request.prompt().length() > config.preview().maxPromptChars()) {
+            errors.add(new FieldError("prompt", "must be at most " + config.preview().maxPromptChars() + " characters"));
         }
         if (request.part() != null && request.part() < 1) {
             errors.add(new FieldError("part", "must be 1 or more, or null"));

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.prepline.review.pipeline.CatalogueQuestion;
+import io.prepline.review.pipeline.CatalogueQuestion.RubricPayload;
 import io.prepline.review.pipeline.RubricResolver;
 import io.prepline.review.pipeline.ScoreMapping;
 import io.prepline.review.pipeline.ScoringStreams;
@@ -36,12 +37,13 @@ public class ScorePreviewService {
         this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    public ScorePreview preview(String questionRef, Integer part, String body) {
-        ReadOnlyKeyValueStore<String, String> catalogue = streams.catalogue().orElseThrow(() ->
-                new ProblemException(503, "catalogue-unavailable", "The catalogue is not loaded yet",
-                        "The worker is still loading the catalogue; try again in a few seconds.", List.of()));
-        CatalogueQuestion question = find(catalogue, questionRef).orElseThrow(() -> unknown("question",
-                "no question with this slug or id"));
+    /**
+     * Scores {@code body} against the published rubric of the question or part, or against {@code draft} when given
+     * (then {@code questionRef} may be null: a question not published yet).
+     */
+    public ScorePreview preview(String questionRef, Integer part, String body, RubricPayload draft, String prompt) {
+        CatalogueQuestion published = questionRef == null ? null : published(questionRef);
+        CatalogueQuestion question = draft == null ? published : DraftQuestion.of(published, part, draft, prompt);
         RubricResolver.Resolution resolution = RubricResolver.resolve(question, part);
         if (resolution instanceof RubricResolver.NotFound notFound) {
             throw switch (notFound.reason()) {
@@ -60,6 +62,13 @@ public class ScorePreviewService {
         }
         return ScorePreview.of(question.slug(),
                 ScoreMapping.toEvent(null, question.id(), part, null, doc, null));
+    }
+
+    private CatalogueQuestion published(String questionRef) {
+        ReadOnlyKeyValueStore<String, String> catalogue = streams.catalogue().orElseThrow(() ->
+                new ProblemException(503, "catalogue-unavailable", "The catalogue is not loaded yet",
+                        "The worker is still loading the catalogue; try again in a few seconds.", List.of()));
+        return find(catalogue, questionRef).orElseThrow(() -> unknown("question", "no question with this slug or id"));
     }
 
     private Optional<CatalogueQuestion> find(ReadOnlyKeyValueStore<String, String> catalogue, String ref) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,6 +126,69 @@ class ScorePreviewResourceTest {
                 "part");
         problem(given().auth().oauth2(STACK.token("ann", "author")).contentType(ContentType.JSON)
                 .when().post("/api/v1/score-preview").then(), 400, "invalid-json", "$");
+    }
+
+    private static final Map<String, Object> DRAFT_CRITERION = Map.of("key", "fine-tuning", "kind", "EVALUATION",
+            "title", "Fine-tunes after pruning", "weight", 1.0, "points", List.of(Map.of("id", "fine-tuning-1",
+                    "text", "Fine-tune the pruned network to recover accuracy",
+                    "concepts", List.of(List.of("fine-tune", "fine-tuning", "retrain"), List.of("accuracy")))));
+    private static final Map<String, Object> DRAFT_RUBRIC = Map.of("criteria", List.of(DRAFT_CRITERION));
+
+    @Test
+    void anInlineDraftRubricIsScoredInsteadOfThePublishedOneAndNothingIsPublished() {
+        try (TopicProbe scored = TopicProbe.fromNow(STACK.bootstrapServers(), "answers.scored.v1")) {
+            preview("author", Map.of("question", SLUG, "body", "After pruning, fine-tune the network to recover "
+                    + "accuracy.", "rubric", DRAFT_RUBRIC))
+                    .statusCode(200)
+                    .body("questionSlug", is(SLUG))
+                    .body("rubricVersion", is(0))
+                    .body("criteria.key", contains("fine-tuning"))
+                    .body("criteria[0].points[0].coverage", is("COVERED"));
+            assertTrue(scored.collect(r -> r.value() != null && r.value().contains(QUESTION), Duration.ofSeconds(2))
+                    .isEmpty());
+        }
+        // the published rubric is untouched
+        preview("author", Map.of("question", SLUG, "body", Fixtures.GOOD_ANSWER)).statusCode(200)
+                .body("rubricVersion", is(2)).body("criteria.key", contains("definitions", "trade-offs", "evaluation"));
+    }
+
+    @Test
+    void aDraftRubricOfAQuestionNotPublishedYetNeedsNoQuestion() {
+        preview("author", Map.of("body", "Fine-tune the pruned model to recover its accuracy.", "rubric", DRAFT_RUBRIC,
+                "prompt", "Explain how to recover accuracy after pruning."))
+                .statusCode(200).body("questionId", nullValue()).body("questionSlug", nullValue())
+                .body("rubricVersion", is(0)).body("criteria.key", contains("fine-tuning"));
+        preview("reviewer", Map.of("part", 4, "body", "Fine-tune it.", "rubric", DRAFT_RUBRIC,
+                "prompt", "Part four: recovering accuracy.")).statusCode(200).body("part", is(4));
+    }
+
+    @Test
+    void aHostileDraftRubricIsRefusedNamingTheField() {
+        refused(draft(List.of()), "rubric.criteria");
+        refused(draft(java.util.Collections.nCopies(21, DRAFT_CRITERION)), "rubric.criteria");
+        refused(draft(List.of(Map.of("key", "k", "points", List.of(Map.of("id", "p", "text", "t".repeat(1001)))))),
+                "rubric.criteria[0].points[0].text");
+        refused(draft(List.of(Map.of("key", "k", "weight", 3, "points", List.of(Map.of("text", "t"))))),
+                "rubric.criteria[0].weight");
+        refused(draft(List.of(Map.of("key", "k", "points",
+                List.of(Map.of("text", "t", "concepts", List.of(List.of(" "))))))),
+                "rubric.criteria[0].points[0].concepts[0][0]");
+        refused(draft(List.of(Map.of("key", "k", "points", java.util.Collections.nCopies(101, Map.of("text", "t"))))),
+                "rubric.criteria[0].points");
+        refused(Map.of("body", "x", "rubric", DRAFT_RUBRIC, "prompt", "p".repeat(30_001)), "prompt");
+        refused(Map.of("question", SLUG, "body", "x", "prompt", "p"), "prompt");
+        problem(preview("author", Map.of("body", "x", "rubric", "all of them")), 400, "invalid-json", "rubric");
+        problem(preview("author", Map.of("question", "no-such-question", "body", "x", "rubric", DRAFT_RUBRIC)), 422,
+                "unknown-question", "question");
+    }
+
+    /** A preview request with a draft rubric of these criteria. */
+    private static Map<String, Object> draft(List<?> criteria) {
+        return Map.of("body", "x", "rubric", Map.of("criteria", criteria));
+    }
+
+    private static void refused(Map<String, ?> request, String field) {
+        problem(preview("author", request), 400, "invalid-request", field);
     }
 
     private static ValidatableResponse preview(String role, Map<String, ?> request) {
