@@ -32,13 +32,18 @@ public interface ReviewConfig {
     }
 
     /**
-     * The CloudEvents source ({@code ce_source}) of each service this one consumes submissions from: a submission
-     * from any other source is dead-lettered ({@code UNTRUSTED_SOURCE}), never scored.
+     * The CloudEvents source ({@code ce_source}) of each service this one consumes from: a submission from any other
+     * source is dead-lettered ({@code UNTRUSTED_SOURCE}), never scored; a catalogue record from any other source is
+     * skipped, never stored.
      */
     interface Sources {
         /** Producer of {@code answers.submitted.v1}. */
         @WithDefault("/answer-service")
         String answerService();
+
+        /** Producer of {@code catalogue.questions.v1}. */
+        @WithDefault("/question-service")
+        String questionService();
     }
 
     /** The scoring pipeline (Kafka Streams). */

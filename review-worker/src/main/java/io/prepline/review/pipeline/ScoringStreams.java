@@ -131,7 +131,7 @@ public class ScoringStreams {
 
     void start(@Observes StartupEvent event) {
         KafkaStreams app = new KafkaStreams(ScoringTopology.build(PipelineSettings.from(config), scorer,
-                this::countDeadLetter), properties());
+                this::countRejected), properties());
         // A failing thread is replaced: one bad moment must not stop the worker for good.
         app.setUncaughtExceptionHandler(e -> {
             LOG.error("a scoring stream thread failed; replacing it", e);
@@ -295,10 +295,13 @@ public class ScoringStreams {
         }
     }
 
-    /** Dead letters by reason, under the same name as the other services' consumers use. */
-    private void countDeadLetter(DeadLetter.Reason reason) {
+    /**
+     * Dead letters (and catalogue records skipped) by channel and reason, under the same name as the other services'
+     * consumers use.
+     */
+    private void countRejected(String channel, DeadLetter.Reason reason) {
         Counter.builder(DeadLetterTopic.METRIC).description("Consumed records sent to the dead-letter topic")
-                .tag("channel", "submitted").tag("reason", reason.name()).register(registry).increment();
+                .tag("channel", channel).tag("reason", reason.name()).register(registry).increment();
     }
 
     public Status status() {

@@ -26,7 +26,7 @@ class BrokerOutageTest {
         String after = UUID.randomUUID().toString();
         try (TopicProbe catalogue = TopicProbe.fromNow(stack.bootstrapServers(), "catalogue.questions.v1");
              TopicProbe submitted = TopicProbe.fromNow(stack.bootstrapServers(), "answers.submitted.v1")) {
-            catalogue.send(question, Fixtures.question(question, "outage-" + question));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, question, Fixtures.question(question, "outage-" + question));
             submitted.sendFrom(Fixtures.ANSWER_SERVICE, before, Fixtures.submission(before, question, null, Fixtures.GOOD_ANSWER));
         }
         stack.stopKafka();

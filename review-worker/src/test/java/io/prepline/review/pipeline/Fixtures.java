@@ -14,6 +14,8 @@ public final class Fixtures {
     public static final ObjectMapper JSON = new ObjectMapper();
     /** The CloudEvents source of answers.submitted.v1: the worker scores submissions from it only. */
     public static final String ANSWER_SERVICE = "/answer-service";
+    /** The CloudEvents source of catalogue.questions.v1: the worker stores catalogue records from it only. */
+    public static final String QUESTION_SERVICE = "/question-service";
 
     /** Covers every point of the fixture rubric in plain sentences. */
     public static final String GOOD_ANSWER = """

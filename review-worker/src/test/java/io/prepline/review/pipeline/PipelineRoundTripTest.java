@@ -48,7 +48,7 @@ class PipelineRoundTripTest {
         try (TopicProbe catalogue = TopicProbe.fromNow(bootstrap, "catalogue.questions.v1");
              TopicProbe submitted = TopicProbe.fromNow(bootstrap, "answers.submitted.v1");
              TopicProbe scored = TopicProbe.fromNow(bootstrap, "answers.scored.v1")) {
-            catalogue.send(question, Fixtures.question(question, "round-trip-" + question));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, question, Fixtures.question(question, "round-trip-" + question));
             submitted.sendFrom(Fixtures.ANSWER_SERVICE, answer, Fixtures.submission(answer, question, null, Fixtures.GOOD_ANSWER));
 
             ConsumerRecord<String, String> record = scored.awaitKey(answer, WAIT);
@@ -83,7 +83,7 @@ class PipelineRoundTripTest {
              TopicProbe submitted = TopicProbe.fromNow(bootstrap, "answers.submitted.v1");
              TopicProbe scored = TopicProbe.fromNow(bootstrap, "answers.scored.v1");
              TopicProbe deadLetters = TopicProbe.fromNow(bootstrap, "answers.submitted.v1.dlq")) {
-            catalogue.send(question, Fixtures.question(question, "dead-letters-" + question));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, question, Fixtures.question(question, "dead-letters-" + question));
             submitted.sendFrom(Fixtures.ANSWER_SERVICE, malformed, "{\"answerId\": \"" + malformed + "\", \"body\": ");
             submitted.sendFrom("/someone-else", forged, Fixtures.submission(forged, question, null, Fixtures.GOOD_ANSWER));
             submitted.sendFrom(Fixtures.ANSWER_SERVICE, outOfRange, Fixtures.submission(outOfRange, question, null,

@@ -36,7 +36,7 @@ class ScoringTopologyTest {
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final PipelineSettings SETTINGS = new PipelineSettings("catalogue.questions.v1",
             "answers.submitted.v1", "answers.scored.v1", "answers.submitted.v1.dlq", GRACE, Duration.ofSeconds(1),
-            Fixtures.ANSWER_SERVICE);
+            Fixtures.ANSWER_SERVICE, Fixtures.QUESTION_SERVICE);
     private static final String QUESTION = "3f2c6a9e-5d1b-4c8e-9a7f-2b1d0e4c6a11";
 
     private TopologyTestDriver driver;
@@ -45,6 +45,7 @@ class ScoringTopologyTest {
     private TestOutputTopic<String, String> scored;
     private TestOutputTopic<String, String> deadLetters;
     private final List<DeadLetter.Reason> counted = new ArrayList<>();
+    private final List<String> catalogueSkipped = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -64,7 +65,13 @@ class ScoringTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "review-worker-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ScoringTopology.build(SETTINGS, scorer, counted::add), props,
+        driver = new TopologyTestDriver(ScoringTopology.build(SETTINGS, scorer, (channel, reason) -> {
+            if (ScoringTopology.CATALOGUE.equals(channel)) {
+                catalogueSkipped.add(reason.name());
+            } else {
+                counted.add(reason);
+            }
+        }), props,
                 Instant.parse("2026-11-23T19:00:00Z"));
         catalogue = driver.createInputTopic(SETTINGS.catalogueTopic(), new StringSerializer(), new StringSerializer());
         submitted = driver.createInputTopic(SETTINGS.submittedTopic(), new StringSerializer(), new StringSerializer());
@@ -75,7 +82,7 @@ class ScoringTopologyTest {
 
     @Test
     void submissionIsScoredAgainstItsQuestionsCurrentRubric() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
         submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
 
@@ -101,7 +108,7 @@ class ScoringTopologyTest {
         assertTrue(deadLetters.isEmpty());
 
         // a new rubric version replaces the old one for later submissions
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "ACTIVE", 3));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "ACTIVE", 3));
         String second = UUID.randomUUID().toString();
         submit(second, Fixtures.submission(second, QUESTION, null, "Pruning removes weights."));
         JsonNode later = Fixtures.read(scored.readValue());
@@ -111,7 +118,7 @@ class ScoringTopologyTest {
 
     @Test
     void partIsScoredAgainstThePartsOwnRubric() {
-        catalogue.pipeInput(QUESTION, Fixtures.questionWithoutRubric(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.questionWithoutRubric(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
         submit(answer, Fixtures.submission(answer, QUESTION, 1,
                 "Prune gradually in steps and fine-tune between them."));
@@ -131,7 +138,7 @@ class ScoringTopologyTest {
         assertTrue(scored.isEmpty());
         assertTrue(deadLetters.isEmpty());
 
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         driver.advanceWallClockTime(Duration.ofSeconds(1));
 
         assertEquals(answer, scored.readKeyValue().key);
@@ -165,7 +172,7 @@ class ScoringTopologyTest {
 
     @Test
     void unknownPartAndMissingRubricAreDeadLetteredWithTheirReason() {
-        catalogue.pipeInput(QUESTION, Fixtures.questionWithoutRubric(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.questionWithoutRubric(QUESTION, "explain-model-pruning"));
         String noPart = UUID.randomUUID().toString();
         String noRubric = UUID.randomUUID().toString();
         submit(noPart, Fixtures.submission(noPart, QUESTION, 7, Fixtures.GOOD_ANSWER));
@@ -184,7 +191,7 @@ class ScoringTopologyTest {
         open(new RubricScorer());
         ObjectNode question = (ObjectNode) Fixtures.read(Fixtures.question(QUESTION, "explain-model-pruning"));
         question.withArray("/rubric/criteria").forEach(c -> ((ObjectNode) c).putArray("points"));
-        catalogue.pipeInput(QUESTION, question.toString());
+        publish(QUESTION, question.toString());
         String answer = UUID.randomUUID().toString();
         submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
 
@@ -195,8 +202,8 @@ class ScoringTopologyTest {
 
     @Test
     void deletedQuestionIsForgotten() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
-        catalogue.pipeInput(QUESTION, (String) null);
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, (String) null);
         String answer = UUID.randomUUID().toString();
         submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
 
@@ -208,7 +215,7 @@ class ScoringTopologyTest {
 
     @Test
     void malformedSubmissionsAreDeadLetteredAtOnceAndTheNextOneIsScored() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String noBody = UUID.randomUUID().toString();
         ObjectNode withoutBody = (ObjectNode) Fixtures.read(Fixtures.submission(noBody, QUESTION, null, "x"));
         withoutBody.remove("body");
@@ -234,7 +241,7 @@ class ScoringTopologyTest {
 
     @Test
     void answerSubmittedAfterRetirementIsDeadLetteredButOneSubmittedBeforeIsScored() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "RETIRED", 2));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "RETIRED", 2));
         String before = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
         submit(before, Fixtures.submission(before, QUESTION, null, Fixtures.GOOD_ANSWER,
@@ -251,7 +258,7 @@ class ScoringTopologyTest {
 
     @Test
     void scorerFailureIsDeadLetteredAndTheWorkerGoesOn() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String bad = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
         submit(bad, Fixtures.submission(bad, QUESTION, null, "FAIL-SCORER"));
@@ -263,7 +270,7 @@ class ScoringTopologyTest {
 
     @Test
     void poisonedAnswersBetweenGoodOnesAreDeadLetteredWithTheirReasonAndEveryGoodOneIsScored() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         List<String> good = new ArrayList<>();
         List<String> poisoned = new ArrayList<>();
         for (String poison : List.of("OVERFLOW-SCORER", "ERROR-SCORER", "FAIL-SCORER")) {
@@ -291,7 +298,7 @@ class ScoringTopologyTest {
 
     @Test
     void submissionsNotFromAnswerServiceAreDeadLetteredUnscoredAndTheNextOneIsScored() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String forged = UUID.randomUUID().toString();
         String unsigned = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
@@ -315,8 +322,32 @@ class ScoringTopologyTest {
     }
 
     @Test
+    void catalogueRecordsNotFromQuestionServiceAreSkippedAndCounted() {
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "ACTIVE", 2));
+        // a forged retirement, a forged rubric and a forged deletion change nothing
+        publishFrom("/someone-else", QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "RETIRED", 9));
+        publishFrom(null, QUESTION, Fixtures.question(QUESTION, "explain-model-pruning", "ACTIVE", 9));
+        publishFrom("/answer-service", QUESTION, null);
+        // a question only a forger published is not in the catalogue
+        String unknown = UUID.randomUUID().toString();
+        publishFrom("/someone-else", unknown, Fixtures.question(unknown, "forged-question"));
+
+        String answer = UUID.randomUUID().toString();
+        submit(answer, Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER));
+        assertEquals(2, Fixtures.read(scored.readValue()).get("rubricVersion").asInt());
+
+        String toForged = UUID.randomUUID().toString();
+        submit(toForged, Fixtures.submission(toForged, unknown, null, Fixtures.GOOD_ANSWER));
+        driver.advanceWallClockTime(GRACE.plusSeconds(1));
+        assertEquals("UNKNOWN_QUESTION", Fixtures.read(deadLetters.readValue()).get("reason").asText());
+        assertTrue(scored.isEmpty());
+        assertEquals(List.of("UNTRUSTED_SOURCE", "UNTRUSTED_SOURCE", "UNTRUSTED_SOURCE", "UNTRUSTED_SOURCE"),
+                catalogueSkipped);
+    }
+
+    @Test
     void submissionsOutOfRangeOrWithoutIdsAreMalformed() {
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
         String valid = Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER);
         submit(answer, valid.replace("\"revision\":1", "\"revision\":0"));
@@ -342,7 +373,7 @@ class ScoringTopologyTest {
         String huge = "not json " + "\"".repeat(600_000);
         submitFrom("/someone-else", answer, huge);
         String good = UUID.randomUUID().toString();
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         submit(good, Fixtures.submission(good, QUESTION, null, Fixtures.GOOD_ANSWER));
 
         String letter = deadLetters.readValue();
@@ -356,7 +387,7 @@ class ScoringTopologyTest {
     @Test
     void sameSubmissionScoredTwiceGivesTheSameEventAndEventId() {
         open(new RubricScorer());
-        catalogue.pipeInput(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
+        publish(QUESTION, Fixtures.question(QUESTION, "explain-model-pruning"));
         String answer = UUID.randomUUID().toString();
         String value = Fixtures.submission(answer, QUESTION, null, Fixtures.GOOD_ANSWER);
         submit(answer, value);
@@ -372,17 +403,30 @@ class ScoringTopologyTest {
                 Fixtures.read(records.get(1).value()).get("scoredAt"));
     }
 
+    /** A catalogue record as question-service publishes it, with its CloudEvents source. */
+    private void publish(String key, String value) {
+        publishFrom(Fixtures.QUESTION_SERVICE, key, value);
+    }
+
+    private void publishFrom(String source, String key, String value) {
+        catalogue.pipeInput(new TestRecord<>(key, value, fromSource(source), (Instant) null));
+    }
+
     /** A submission as answer-service publishes it, with its CloudEvents source. */
     private void submit(String key, String value) {
         submitFrom(Fixtures.ANSWER_SERVICE, key, value);
     }
 
     private void submitFrom(String source, String key, String value) {
+        submitted.pipeInput(new TestRecord<>(key, value, fromSource(source), (Instant) null));
+    }
+
+    private static RecordHeaders fromSource(String source) {
         RecordHeaders headers = new RecordHeaders();
         if (source != null) {
             headers.add("ce_source", source.getBytes(StandardCharsets.UTF_8));
         }
-        submitted.pipeInput(new TestRecord<>(key, value, headers, (Instant) null));
+        return headers;
     }
 
     private static List<String> keys(JsonNode criteria) {

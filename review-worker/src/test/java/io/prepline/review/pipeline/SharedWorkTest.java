@@ -46,7 +46,8 @@ class SharedWorkTest {
     private final String bootstrap = DevStack.shared().bootstrapServers();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final PipelineSettings settings = new PipelineSettings("catalogue-" + suffix, "submitted-" + suffix,
-            "scored-" + suffix, "dlq-" + suffix, Duration.ofSeconds(30), Duration.ofSeconds(1), Fixtures.ANSWER_SERVICE);
+            "scored-" + suffix, "dlq-" + suffix, Duration.ofSeconds(30), Duration.ofSeconds(1), Fixtures.ANSWER_SERVICE,
+            Fixtures.QUESTION_SERVICE);
 
     @Test
     void twoInstancesShareTheSubmissionsAndOneTakesOverWhenTheOtherStops() throws Exception {
@@ -55,7 +56,7 @@ class SharedWorkTest {
         try (TopicProbe catalogue = TopicProbe.fromNow(bootstrap, settings.catalogueTopic());
              TopicProbe submitted = TopicProbe.fromNow(bootstrap, settings.submittedTopic());
              TopicProbe scored = TopicProbe.fromNow(bootstrap, settings.scoredTopic())) {
-            catalogue.send(question, Fixtures.question(question, "shared-" + question));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, question, Fixtures.question(question, "shared-" + question));
             KafkaStreams first = start("first");
             KafkaStreams second = start("second");
             try {
