@@ -24,6 +24,8 @@ public interface QuestionConfig {
 
     Embed embed();
 
+    Discussion discussion();
+
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
         @WithDefault("catalogue.questions.v1")
@@ -171,5 +173,36 @@ public interface QuestionConfig {
 
         @WithDefault("720")
         int defaultHeight();
+    }
+
+    /** Comments on questions and their parts: what one comment may hold and how long its author may edit it. */
+    interface Discussion {
+        /** Longest comment, in characters of markdown. */
+        @WithDefault("5000")
+        int maxLength();
+
+        /** Most lines of one comment. */
+        @WithDefault("100")
+        int maxLines();
+
+        /** Deepest nesting of markdown blocks (quotes in lists in quotes ...). */
+        @WithDefault("5")
+        int maxDepth();
+
+        /** Longest word (characters between white space), so one word cannot stretch a page. */
+        @WithDefault("200")
+        int maxWordLength();
+
+        /** Longest reason given for hiding or restoring a comment. */
+        @WithDefault("500")
+        int maxReasonLength();
+
+        /** How long after posting its author may edit a comment (deleting is always possible). */
+        @WithDefault("15m")
+        Duration editWindow();
+
+        /** Replies shown with each comment of a page; the rest are read from the comment's replies. */
+        @WithDefault("3")
+        int repliesShown();
     }
 }
