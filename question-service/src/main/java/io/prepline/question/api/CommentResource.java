@@ -67,13 +67,14 @@ public class CommentResource {
     @APIResponse(responseCode = "404", description = "No such comment (not-found)")
     public Response get(@Parameter(description = "Comment id", example = DiscussionExamples.COMMENT_ID)
                         @PathParam("id") String id) {
-        return Response.ok(discussion.comment(id, Caller.of(identity))).header("Cache-Control", "private, no-store")
-                .header("Vary", "Authorization").build();
+        return DiscussionResource.personal(discussion.comment(id, Caller.of(identity)));
     }
 
     @GET
     @Path("replies")
-    @Operation(operationId = "listCommentReplies", summary = "Replies to a comment, oldest first")
+    @Operation(operationId = "listCommentReplies", summary = "Replies to a comment, oldest first",
+            description = "Deleted and hidden replies keep their place without their text. Keyset cursors: replies "
+                    + "added meanwhile come on later pages.")
     @APIResponse(responseCode = "200", description = "A page of replies",
             content = @Content(schema = @Schema(implementation = ReplyPage.class),
                     examples = @ExampleObject(name = "replies", value = DiscussionExamples.REPLIES)))
@@ -88,8 +89,8 @@ public class CommentResource {
                             @Parameter(description = "nextCursor of the previous page, unchanged",
                                     example = "cmVwbGllc3w1YjFlN2MyYXwyMDI2LTEyLTAyVDA5OjIwOjAwWnw4YzNk")
                             @QueryParam("cursor") String cursor) {
-        ReplyPage page = discussion.replies(id, ListParams.limit(limit, config), cursor, Caller.of(identity));
-        return Response.ok(page).header("Cache-Control", "private, no-store").header("Vary", "Authorization").build();
+        return DiscussionResource.personal(discussion.replies(id, ListParams.limit(limit, config), cursor,
+                Caller.of(identity)));
     }
 
     @POST
@@ -225,7 +226,9 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"author", "admin"})
-    @Operation(operationId = "restoreComment", summary = "Restore a hidden comment, with a reason")
+    @Operation(operationId = "restoreComment", summary = "Restore a hidden comment, with a reason",
+            description = "It shows its text to everyone again and counts in the question's comment counter, unless "
+                    + "its writer deleted it. The reason replaces the one of the hiding.")
     @APIResponse(responseCode = "200", description = "The restored comment",
             content = @Content(schema = @Schema(implementation = Comment.class),
                     examples = @ExampleObject(name = "restored", value = DiscussionExamples.RESTORED)))

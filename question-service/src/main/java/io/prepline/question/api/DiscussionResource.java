@@ -65,8 +65,12 @@ public class DiscussionResource {
     @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public Response list(@Parameter(description = "Question slug", example = QuestionResource.SLUG_EXAMPLE)
                          @PathParam("slug") String slug, @BeanParam CommentParams params) {
-        CommentPage page = discussion.threads(slug, params.request(config), Caller.of(identity));
-        return Response.ok(page).header("Cache-Control", "private, no-store").header("Vary", "Authorization").build();
+        return personal(discussion.threads(slug, params.request(config), Caller.of(identity)));
+    }
+
+    /** Comments as one caller sees them (their upvotes, their own comments): never kept by shared caches. */
+    static Response personal(Object comments) {
+        return Response.ok(comments).header("Cache-Control", "private, no-store").header("Vary", "Authorization").build();
     }
 
     @POST

@@ -37,7 +37,8 @@ public final class MeModels {
         }
     }
 
-    @Schema(name = "MarkedPage", description = "A page of questions, each with the caller's own state when signed in")
+    /** The shape of {@code SearchModels.Page} as the list answers it, under the same name in the document. */
+    @Schema(name = "Page", description = "A page of questions, each with the caller's own state when signed in")
     public record MarkedPage(List<MarkedSummary> items,
                              @Schema(description = "Pass as cursor to read the next page; null on the last page",
                                      examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
