@@ -27,6 +27,7 @@ public interface QuestionConfig {
     Tracks tracks();
 
     Drafts drafts();
+    Discussion discussion();
 
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
@@ -193,5 +194,34 @@ public interface QuestionConfig {
         /** Where authors score a sample answer against a draft's rubric (review-worker's score preview). */
         @WithDefault("http://127.0.0.1:8083/api/v1/score-preview")
         String scorePreviewUrl();
+    /** Comments on questions and their parts: what one comment may hold and how long its author may edit it. */
+    interface Discussion {
+        /** Longest comment, in characters of markdown. */
+        @WithDefault("5000")
+        int maxLength();
+
+        /** Most lines of one comment. */
+        @WithDefault("100")
+        int maxLines();
+
+        /** Deepest nesting of markdown blocks (quotes in lists in quotes ...). */
+        @WithDefault("5")
+        int maxDepth();
+
+        /** Longest word (characters between white space), so one word cannot stretch a page. */
+        @WithDefault("200")
+        int maxWordLength();
+
+        /** Longest reason given for hiding or restoring a comment. */
+        @WithDefault("500")
+        int maxReasonLength();
+
+        /** How long after posting its author may edit a comment (deleting is always possible). */
+        @WithDefault("15m")
+        Duration editWindow();
+
+        /** Replies shown with each comment of a page; the rest are read from the comment's replies. */
+        @WithDefault("3")
+        int repliesShown();
     }
 }

@@ -33,7 +33,10 @@ class OpenApiTest {
                 "/api/v1/partners/{id}/usage", "/embed/v1/questions/{slug}", "/embed/v1/embed.js", "/oembed",
                 "/api/v1/questions/{slug}/rubric/versions", "/api/v1/questions/{slug}/rubric/versions/{from}/diff/{to}",
                 "/api/v1/tracks/{slug}/progress", "/api/v1/me/tracks", "/api/v1/drafts", "/api/v1/drafts/{id}",
-                "/api/v1/drafts/{id}/preview", "/api/v1/drafts/{id}/publish")) {
+                "/api/v1/drafts/{id}/preview", "/api/v1/drafts/{id}/publish",
+                "/api/v1/questions/{slug}/comments", "/api/v1/comments/{id}", "/api/v1/comments/{id}/replies",
+                "/api/v1/comments/{id}/upvote", "/api/v1/comments/{id}/hide", "/api/v1/comments/{id}/restore",
+                "/api/v1/me/likes")) {
             assertNotNull(paths.get(path), "documented: " + path);
         }
         List<String> missing = new ArrayList<>();
@@ -184,6 +187,50 @@ class OpenApiTest {
                 Map.entry("GET /api/v1/partners/{id}/usage", "getPartnerUsage"),
                 Map.entry("GET /embed/v1/questions/{slug}", "getEmbeddedQuestion"),
                 Map.entry("GET /embed/v1/embed.js", "getEmbedScript"),
-                Map.entry("GET /oembed", "getOembed"))), ids);
+                Map.entry("GET /oembed", "getOembed"),
+                Map.entry("GET /api/v1/questions/{slug}/comments", "listComments"),
+                Map.entry("POST /api/v1/questions/{slug}/comments", "postComment"),
+                Map.entry("GET /api/v1/comments/{id}", "getComment"),
+                Map.entry("PUT /api/v1/comments/{id}", "editComment"),
+                Map.entry("DELETE /api/v1/comments/{id}", "deleteComment"),
+                Map.entry("GET /api/v1/comments/{id}/replies", "listCommentReplies"),
+                Map.entry("POST /api/v1/comments/{id}/replies", "replyToComment"),
+                Map.entry("POST /api/v1/comments/{id}/upvote", "upvoteComment"),
+                Map.entry("DELETE /api/v1/comments/{id}/upvote", "withdrawCommentUpvote"),
+                Map.entry("POST /api/v1/comments/{id}/hide", "hideComment"),
+                Map.entry("POST /api/v1/comments/{id}/restore", "restoreComment"),
+                Map.entry("GET /api/v1/me/likes", "listMyLikes"))), ids);
+    }
+
+    /** Every operation of the discussion and of the caller's own state shows an example of what it answers and reads. */
+    @Test
+    void theDiscussionAndOwnStateOperationsHaveExamples() {
+        io.restassured.path.json.JsonPath doc = given().baseUri(TestHTTPResourceManager.getManagementUri())
+                .accept("application/json").get("/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, String> operations = Map.ofEntries(
+                Map.entry("listComments", "paths.'/api/v1/questions/{slug}/comments'.get"),
+                Map.entry("postComment", "paths.'/api/v1/questions/{slug}/comments'.post"),
+                Map.entry("getComment", "paths.'/api/v1/comments/{id}'.get"),
+                Map.entry("editComment", "paths.'/api/v1/comments/{id}'.put"),
+                Map.entry("listCommentReplies", "paths.'/api/v1/comments/{id}/replies'.get"),
+                Map.entry("replyToComment", "paths.'/api/v1/comments/{id}/replies'.post"),
+                Map.entry("upvoteComment", "paths.'/api/v1/comments/{id}/upvote'.post"),
+                Map.entry("withdrawCommentUpvote", "paths.'/api/v1/comments/{id}/upvote'.delete"),
+                Map.entry("hideComment", "paths.'/api/v1/comments/{id}/hide'.post"),
+                Map.entry("restoreComment", "paths.'/api/v1/comments/{id}/restore'.post"),
+                Map.entry("listMyLikes", "paths.'/api/v1/me/likes'.get"));
+        operations.forEach((id, path) -> {
+            assertEquals(id, doc.getString(path + ".operationId"), path);
+            String success = doc.getMap(path + ".responses").keySet().stream().map(String::valueOf)
+                    .filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+            assertNotNull(doc.get(path + ".responses.'" + success + "'.content.'application/json'.examples"),
+                    id + " has a response example");
+            if (doc.get(path + ".requestBody") != null) {
+                assertNotNull(doc.get(path + ".requestBody.content.'application/json'.examples"), id + " has a request example");
+            }
+        });
+        assertNotNull(doc.get("paths.'/api/v1/questions/{slug}/comments'.post.responses.'400'.content."
+                + "'application/problem+json'.examples"), "postComment shows a refused comment");
+        assertEquals("#/components/schemas/Marked", doc.getString("components.schemas.MarkedQuestion.allOf[1].$ref"));
     }
 }

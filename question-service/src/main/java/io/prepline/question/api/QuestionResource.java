@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.prepline.question.QuestionConfig;
+import io.prepline.question.me.MeModels;
+import io.prepline.question.me.MyState;
 import io.prepline.platform.problem.JsonBodies;
 import io.prepline.question.search.FilterParams;
 import io.prepline.question.search.ListParams;
@@ -52,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuestionResource {
 
     static final String SLUG_EXAMPLE = "explain-model-pruning-and-its-applications-amazon";
+    private static final String PRIVATE = "private, no-cache";
 
     @Inject
     CatalogueService catalogue;
@@ -65,18 +68,25 @@ public class QuestionResource {
     JsonBodies bodies;
     @Inject
     RelatedService related;
+    @Inject
+    MyState mine;
 
     @GET
     @Operation(operationId = "listQuestions", summary = "List and search questions",
             description = "Filters combine with AND; company, role and round must match the same report of the question. "
                     + "q is a web-style full-text query (stemmed English; title weighs most, then overview and topics, "
-                    + "then body). Pages are keyset cursors: stable while questions are added.")
+                    + "then body). Pages are keyset cursors: stable while questions are added. With a token, each "
+                    + "item says whether the caller likes and solved it (me).")
     @APIResponse(responseCode = "200", description = "A page of questions",
-            content = @Content(schema = @Schema(implementation = SearchModels.Page.class)))
+            content = @Content(schema = @Schema(implementation = MeModels.MarkedPage.class)))
     @APIResponse(responseCode = "400", description = "Unknown filter value, q too long, limit outside 1..100, unknown "
             + "sort or a cursor not issued for this sort and these filters (invalid-request)")
     public Uni<Response> list(@BeanParam ListParams params) {
         ListParams.PageRequest request = params.request(config);
+        Caller caller = Caller.of(identity);
+        if (!caller.anonymous()) {
+            return onWorker(() -> privateJson(mine.page(listings.page(request), caller.userId())));
+        }
         return cachedOrLoaded(listings.cachedPage(request), () -> listings.page(request), this::publicJson);
     }
 
@@ -97,11 +107,22 @@ public class QuestionResource {
         if (cached != null) {
             return Uni.createFrom().item(respond.apply(cached));
         }
-        return Uni.createFrom().item(() -> respond.apply(load.get())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return onWorker(() -> respond.apply(load.get()));
+    }
+
+    private static Uni<Response> onWorker(Supplier<Response> respond) {
+        return Uni.createFrom().item(respond).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Response publicJson(byte[] json) {
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", publicCacheControl()).build();
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", publicCacheControl())
+                .header("Vary", "Authorization").build();
+    }
+
+    // a signed-in caller's copy carries their own marks: for them only
+    private static Response privateJson(byte[] json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", PRIVATE)
+                .header("Vary", "Authorization").build();
     }
 
     private String publicCacheControl() {
@@ -123,25 +144,29 @@ public class QuestionResource {
     @Path("{slug}")
     @Operation(operationId = "getQuestion", summary = "Read a question page",
             description = "The full page except the sample answer (a teaser only: see /sample-answer). Strong ETag; "
-                    + "send If-None-Match to get 304 when unchanged.")
+                    + "send If-None-Match to get 304 when unchanged. With a token, the page says whether the caller "
+                    + "likes and solved the question (me), under an ETag of its own.")
     @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(schema = @Schema(implementation = QuestionDocument.class)))
+            content = @Content(schema = @Schema(implementation = MeModels.MarkedQuestion.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such question (not-found)")
     public Uni<Response> detail(
             @Parameter(description = "Question slug", example = SLUG_EXAMPLE) @PathParam("slug") String slug,
             @Parameter(description = "ETag of a copy the client holds", example = "\"v3.q3JtW1m0E2tY0jKx0n1pGkU5r6c\"")
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return cachedOrLoaded(catalogue.cached(slug), () -> catalogue.detail(slug), page -> page(page, ifNoneMatch));
+        Caller caller = Caller.of(identity);
+        if (!caller.anonymous()) {
+            return onWorker(() -> page(mine.detail(catalogue.detail(slug), caller.userId()), ifNoneMatch, PRIVATE));
+        }
+        return cachedOrLoaded(catalogue.cached(slug), () -> catalogue.detail(slug),
+                page -> page(page, ifNoneMatch, publicCacheControl()));
     }
 
-    private Response page(RenderedQuestion page, String ifNoneMatch) {
-        String cacheControl = publicCacheControl();
-        if (page.matches(ifNoneMatch)) {
-            return Response.notModified().header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
-        }
-        return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header("ETag", page.etag()).header("Cache-Control", cacheControl).build();
+    private static Response page(RenderedQuestion page, String ifNoneMatch, String cacheControl) {
+        Response.ResponseBuilder response = page.matches(ifNoneMatch) ? Response.notModified()
+                : Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE);
+        return response.header("ETag", page.etag()).header("Cache-Control", cacheControl)
+                .header("Vary", "Authorization").build();
     }
 
     @POST

@@ -236,7 +236,6 @@ public class CatalogueService {
         q.updatedAt = trustServerFields && doc.updatedAt() != null ? doc.updatedAt() : now;
         if (trustServerFields && doc.counters() != null) {
             q.likesCount = doc.counters().likes();
-            q.commentsCount = doc.counters().comments();
             q.solvedCount = doc.counters().solved();
         }
         q.persist();

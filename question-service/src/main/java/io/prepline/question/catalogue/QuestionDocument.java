@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.prepline.question.rubric.Rubric;
 import jakarta.validation.Valid;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A question page: what the detail endpoint returns and what create, update and import accept. Server-owned fields
- * (id, status, version, counters, timestamps, teaser) are ignored on input, so a page read back can be written as is.
+ * (id, status, version, counters, timestamps, teaser, and the caller's {@code me}) are ignored on input, so a page read
+ * back can be written as is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties("me") // the caller's own marks on a page read back (io.prepline.question.me)
 @Schema(description = "An interview question page")
 public record QuestionDocument(
         @Schema(readOnly = true, description = "Server-assigned id", examples = "3f2c9a5e-8d1b-4c1e-9a55-0c8f2b7d1e10") UUID id,

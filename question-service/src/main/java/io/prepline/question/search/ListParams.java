@@ -39,6 +39,11 @@ public class ListParams extends FilterParams {
     }
 
     public int limit(QuestionConfig config) {
+        return limit(limit, config);
+    }
+
+    /** A page size as sent: absent is the default, anything but a whole number from 1 to the maximum is a 400. */
+    public static int limit(String limit, QuestionConfig config) {
         if (limit == null) {
             return config.api().defaultLimit();
         }

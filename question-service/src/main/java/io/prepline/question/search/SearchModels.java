@@ -34,7 +34,7 @@ public final class SearchModels {
                                   Float rank) {
     }
 
-    @Schema(description = "A page of questions")
+    /** A page of questions; documented with the caller's marks on each item as {@code MeModels.MarkedPage}. */
     public record Page(List<QuestionSummary> items,
                        @Schema(description = "Pass as cursor to read the next page; null on the last page",
                                examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")

@@ -281,11 +281,12 @@ public class SearchService {
     }
 
     @FunctionalInterface
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    <T> T query(String sql, List<Object> params, Reader<T> reader) {
+    /** Runs one query of the catalogue database ({@code UUID[]} parameters go as uuid arrays). */
+    public <T> T query(String sql, List<Object> params, Reader<T> reader) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);

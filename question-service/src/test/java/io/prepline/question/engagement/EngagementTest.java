@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class EngagementTest {
+public class EngagementTest {
 
     /** The CloudEvents source of answers.decided.v1. */
     static final String ANSWER_SERVICE = "/answer-service";
@@ -102,7 +102,7 @@ class EngagementTest {
                 .body("full", is(false));
     }
 
-    static String decision(String answerId, String user, String questionId, String outcome) {
+    public static String decision(String answerId, String user, String questionId, String outcome) {
         String value = "{\"answerId\":\"" + answerId + "\",\"userId\":\"" + user + "\",\"questionId\":\"" + questionId
                 + "\",\"part\":null,\"decision\":\"" + outcome + "\",\"decidedBy\":\"auto\",\"overall\":80,"
                 + "\"decidedAt\":\"" + Instant.now() + "\",\"futureField\":{\"ignored\":true}}";
