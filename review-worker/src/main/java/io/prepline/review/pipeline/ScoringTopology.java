@@ -38,6 +38,12 @@ public final class ScoringTopology {
     /** @param deadLettered told of every dead letter, with its reason */
     public static Topology build(PipelineSettings settings, AnswerScorer scorer,
                                  Consumer<DeadLetter.Reason> deadLettered) {
+        return build(settings, scorer, deadLettered, ScoringTelemetry.none());
+    }
+
+    /** @param telemetry the spans and scoring times of the scored submissions */
+    public static Topology build(PipelineSettings settings, AnswerScorer scorer,
+                                 Consumer<DeadLetter.Reason> deadLettered, ScoringTelemetry telemetry) {
         StreamsBuilder builder = new StreamsBuilder();
         // In-memory stores: the catalogue is small and rebuilt from its topic on start; held submissions are few
         // and restored from their changelog. No RocksDB keeps the worker's native memory low.
@@ -49,7 +55,7 @@ public final class ScoringTopology {
 
         KStream<String, Outcome> outcomes = builder
                 .stream(settings.submittedTopic(), Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new ScoringProcessor(settings, scorer, deadLettered), Named.as("score-submission"),
+                .process(() -> new ScoringProcessor(settings, scorer, deadLettered, telemetry), Named.as("score-submission"),
                         PENDING_STORE);
         outcomes.filter((key, outcome) -> !outcome.deadLetter(), Named.as("scored"))
                 .mapValues(Outcome::json, Named.as("scored-json"))
