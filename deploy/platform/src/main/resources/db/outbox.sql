@@ -8,7 +8,9 @@ CREATE TABLE outbox_event (
     event_type  TEXT        NOT NULL,
     payload     JSONB       NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-    event_id    UUID        NOT NULL DEFAULT gen_random_uuid()
+    event_id    UUID        NOT NULL DEFAULT gen_random_uuid(),
+    -- the W3C trace context of the transaction that wrote the event; null when it was not traced
+    traceparent TEXT
 );
 
 -- Events the broker can never take (too large, rejected), with the error; the relay goes on without them.
@@ -21,5 +23,6 @@ CREATE TABLE outbox_dead (
     payload     JSONB       NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL,
     error       TEXT        NOT NULL,
-    failed_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+    failed_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+    traceparent TEXT
 );

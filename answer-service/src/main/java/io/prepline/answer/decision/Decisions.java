@@ -34,12 +34,16 @@ public class Decisions {
     @Inject
     AnswerConfig config;
 
+    @Inject
+    DecisionMetrics metrics;
+
     /**
      * @param fromStatus the status before this decision: an approval that becomes anything else loses its XP
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void decided(Answer answer, String fromStatus, String decision, String decidedBy, Instant at) {
         history.append(answer.id, decision, answer.overall, decidedBy);
+        metrics.decided(answer, fromStatus, at);
         outbox.append(config.topics().decided(), answer.id.toString(), DecidedEvent.TYPE,
                 new DecidedEvent(answer.id, answer.userId, answer.questionId, answer.part, decision, decidedBy,
                         answer.overall, at));

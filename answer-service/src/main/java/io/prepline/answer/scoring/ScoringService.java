@@ -14,6 +14,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.prepline.answer.AnswerConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.prepline.answer.decision.DecisionMetrics;
 import io.prepline.answer.decision.DecisionRules;
 import io.prepline.answer.decision.Decisions;
 import io.prepline.answer.live.StatusHistory;
@@ -42,6 +46,12 @@ public class ScoringService {
 
     @Inject
     AnswerConfig config;
+
+    @Inject
+    DecisionMetrics metrics;
+
+    @Inject
+    Tracer tracer;
 
     private DecisionRules rules;
 
@@ -75,9 +85,16 @@ public class ScoringService {
         }
         String fromStatus = answer.status;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        metrics.scored(answer, answer.score == null, now);
         store(answer, event, document, now);
         history.append(answer.id, "SCORED", answer.overall, "scorer " + event.scorerVersion());
-        decide(answer, fromStatus, event, now);
+        Span span = tracer.spanBuilder("auto decision").setAttribute("prepline.answer.id", answer.id.toString())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            decide(answer, fromStatus, event, now);
+        } finally {
+            span.end();
+        }
         return Result.APPLIED;
     }
 
@@ -137,6 +154,8 @@ public class ScoringService {
     /** The automatic decision on the new score; an earlier automatic decision it replaces is undone. */
     private void decide(Answer answer, String fromStatus, ScoredEvent event, Instant now) {
         DecisionRules.Outcome outcome = rules.decide(event.overall(), event.confidence(), event.verdict());
+        Span.current().setAttribute("prepline.decision", outcome.name());
+        metrics.autoDecided(outcome);
         answer.status = outcome.name();
         if (outcome == DecisionRules.Outcome.NEEDS_REVIEW) {
             answer.decision = null;

@@ -122,13 +122,24 @@ public final class TopicProbe implements AutoCloseable {
      * headers) and waits for the broker's acknowledgement.
      */
     public void sendFrom(String source, String key, String value) {
+        send(key, value, cloudEvent(source));
+    }
+
+    /** As {@link #sendFrom(String, String, String)}, in the trace that a W3C {@code traceparent} header names. */
+    public void sendFrom(String source, String key, String value, String traceparent) {
+        Map<String, String> headers = cloudEvent(source);
+        headers.put("traceparent", traceparent);
+        send(key, value, headers);
+    }
+
+    private static Map<String, String> cloudEvent(String source) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", UUID.randomUUID().toString());
         headers.put("ce_source", source);
         headers.put("ce_time", Instant.now().toString());
         headers.put("content-type", "application/json");
-        send(key, value, headers);
+        return headers;
     }
 
     /** Sends one record with these headers and waits for the broker's acknowledgement. */

@@ -56,6 +56,33 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Metrics metrics();
+
+    Tracing tracing();
+
+    /** OpenTelemetry tracing ({@code io.prepline.platform.tracing}). */
+    interface Tracing {
+        /**
+         * The OTLP/gRPC endpoint of the collector spans go to (e.g. {@code http://otel-collector:4317}); tracing is
+         * off, and costs nothing, without one. Set by {@code OTEL_EXPORTER_OTLP_ENDPOINT}.
+         */
+        Optional<String> endpoint();
+
+        /** Longest a finished span waits before it is exported with the others of its batch. */
+        @WithDefault("2s")
+        Duration exportDelay();
+    }
+
+    /** The service's own metrics on {@code /q/metrics}. */
+    interface Metrics {
+        /**
+         * Longest a gauge that needs a query (the outbox backlog, the review queue) shows a reading before the next
+         * scrape reads again: one query per period, however often Prometheus scrapes.
+         */
+        @WithDefault("5s")
+        Duration maxAge();
+    }
+
     /**
      * How Kafka consumers apply records ({@code io.prepline.platform.consumer}): transient database failures are
      * retried as long as they last, a record that can never be applied goes to the dead-letter topic.

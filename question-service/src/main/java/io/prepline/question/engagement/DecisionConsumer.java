@@ -1,5 +1,8 @@
 package io.prepline.question.engagement;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.prepline.platform.consumer.Consumption;
 import io.prepline.platform.consumer.RejectedRecord;
 import io.prepline.platform.messaging.EventJson;
@@ -26,6 +29,8 @@ public class DecisionConsumer {
     Consumption consumption;
     @Inject
     QuestionConfig config;
+    @Inject
+    Tracer tracer;
 
     @Incoming(CHANNEL)
     @Blocking
@@ -42,9 +47,14 @@ public class DecisionConsumer {
     }
 
     private void apply(AnswerDecided decision) {
-        if (!engagement.decided(decision)) {
-            throw new RejectedRecord(RejectedRecord.Reason.UNKNOWN_REFERENCE,
-                    "question " + decision.questionId() + " does not exist");
+        Span span = tracer.spanBuilder("solved count").startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            if (!engagement.decided(decision)) {
+                throw new RejectedRecord(RejectedRecord.Reason.UNKNOWN_REFERENCE,
+                        "question " + decision.questionId() + " does not exist");
+            }
+        } finally {
+            span.end();
         }
     }
 }

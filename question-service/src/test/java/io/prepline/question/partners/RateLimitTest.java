@@ -8,6 +8,7 @@ import static io.prepline.question.Fixtures.uniqueSlug;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -20,8 +21,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import io.prepline.devstack.PrometheusText;
 import io.prepline.platform.ratelimit.RateLimits;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -41,6 +44,7 @@ class RateLimitTest {
         given().auth().oauth2(author()).contentType(ContentType.JSON).body(question(slug, "Liked often", "Acme", "Likes"))
                 .post("/api/v1/questions").then().statusCode(201);
         String user = "liker-" + UUID.randomUUID();
+        double refused = refused("likes");
         while (limits.take("likes", user).allowed()) {
             // spend this user's budget with the limiter the resource uses
         }
@@ -50,6 +54,12 @@ class RateLimitTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]*")).header("RateLimit-Limit", "60");
         given().auth().oauth2(candidate("liker-" + UUID.randomUUID())).post("/api/v1/questions/" + slug + "/likes")
                 .then().statusCode(200);
+        assertEquals(refused + 2, refused("likes"), "the refusal that ended the spending and the 429");
+    }
+
+    private static double refused(String policy) {
+        return PrometheusText.value(given().baseUri(TestHTTPResourceManager.getManagementUri()).get("/metrics")
+                .then().statusCode(200).extract().asString(), "prepline_rate_limited_total", "policy", policy);
     }
 
     @Test

@@ -14,6 +14,11 @@ import io.prepline.platform.consumer.EventChecks;
 import io.prepline.platform.consumer.RejectedRecord;
 import io.prepline.platform.messaging.CloudEvents;
 import io.prepline.platform.messaging.EventJson;
+import io.prepline.platform.tracing.Spans;
+import io.prepline.platform.tracing.TraceHeaders;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -37,6 +42,10 @@ import io.prepline.review.scoring.ScoreDocument;
 /**
  * Scores one submission against the rubric in the global catalogue store, or holds it until the rubric arrives, or
  * turns it into a dead letter. Never throws for a bad record: the worker goes on with the next one.
+ * <p>
+ * Kafka Streams carries no trace: each submission is handled in a span that continues the trace of its
+ * {@code traceparent} header (kept with a held submission), scored in a child span, and the score or dead letter it
+ * sends names that span in its own {@code traceparent}.
  */
 final class ScoringProcessor implements Processor<String, String, String, Outcome> {
 
@@ -51,19 +60,25 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
     private final PipelineSettings settings;
     private final AnswerScorer scorer;
     private final Consumer<Reason> deadLettered;
+    private final ScoringTelemetry telemetry;
     private ProcessorContext<String, Outcome> context;
     private TimestampedKeyValueStore<String, String> catalogue;
     private KeyValueStore<String, String> pending;
 
     /** @param deadLettered told of every dead letter, with its reason (the worker counts them) */
-    ScoringProcessor(PipelineSettings settings, AnswerScorer scorer, Consumer<Reason> deadLettered) {
+    ScoringProcessor(PipelineSettings settings, AnswerScorer scorer, Consumer<Reason> deadLettered,
+                     ScoringTelemetry telemetry) {
         this.settings = settings;
         this.scorer = scorer;
         this.deadLettered = deadLettered;
+        this.telemetry = telemetry;
     }
 
-    /** A held submission and when this worker first saw it (wall clock, ms). */
-    record Held(String value, long firstSeenMs) {
+    /**
+     * A held submission, when this worker first saw it (wall clock, ms), and the trace it came in (null when none,
+     * or held before traces were kept).
+     */
+    record Held(String value, long firstSeenMs, String traceparent) {
     }
 
     @Override
@@ -80,6 +95,18 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
      */
     @Override
     public void process(Record<String, String> record) {
+        Span span = context.recordMetadata()
+                .map(origin -> Spans.process(telemetry.tracer(), origin.topic(), origin.partition(), origin.offset(),
+                        record.headers()))
+                .orElseGet(Span::getInvalid);
+        try (Scope scope = Spans.current(span)) {
+            handle(record);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void handle(Record<String, String> record) {
         long now = context.currentSystemTimeMs();
         try {
             String source = CloudEvents.header(record.headers(), CloudEvents.SOURCE);
@@ -126,7 +153,7 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
             pending.delete(entry.key);
             return;
         }
-        try {
+        try (Scope scope = Spans.current(TraceHeaders.context(h.traceparent()))) {
             if (!decide(submission, h.value(), h.firstSeenMs(), now, now, true)) {
                 pending.delete(entry.key);
             }
@@ -146,7 +173,7 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
             if (!retired && now - firstSeenMs < settings.rubricGracePeriod().toMillis()) {
                 // a redelivered copy keeps the first copy's deadline
                 if (!alreadyHeld && pending.get(heldKey(submission)) == null) {
-                    pending.put(heldKey(submission), Json.write(new Held(raw, firstSeenMs)));
+                    pending.put(heldKey(submission), Json.write(new Held(raw, firstSeenMs, TraceHeaders.current())));
                 }
                 return true;
             }
@@ -155,22 +182,36 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
             deadLetter(submission.answerId(), notFound.reason(), detail, raw, now, timestamp);
             return false;
         }
-        Found found = (Found) resolution;
+        Span span = telemetry.tracer().spanBuilder("score answer").startSpan();
+        try (Scope scope = Spans.current(span)) {
+            score(submission, (Found) resolution, raw, now, timestamp);
+        } finally {
+            span.end();
+        }
+        return false;
+    }
+
+    private void score(AnswerSubmitted submission, Found found, String raw, long now, long timestamp) {
+        Span.current().setAttribute("prepline.answer.id", submission.answerId());
         ScoreDocument doc;
         try {
-            doc = scorer.score(found.rubric(), submission.body());
+            long started = System.nanoTime();
+            AnswerScorer.Counted scored = scorer.scoreCounted(found.rubric(), submission.body());
+            telemetry.scored(System.nanoTime() - started, scored.units());
+            doc = scored.document();
         } catch (Throwable e) {
             // any failure, a stack overflow included, is this record's: dead-letter it and go on with the next one
             LOG.errorf(e, "scoring answer %s failed", submission.answerId());
+            Span.current().recordException(e);
             deadLetter(submission.answerId(), Reason.SCORING_FAILED,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), raw, now, timestamp);
-            return false;
+            return;
         }
+        Span.current().setAttribute("prepline.score.verdict", doc.verdict().name());
         Instant scoredAt = Instant.ofEpochMilli(now);
         AnswerScored event = ScoreMapping.toEvent(submission, doc, scoredAt);
         forward(submission.answerId(), new Outcome(false, Json.write(event)), timestamp,
                 scoredHeaders(submission, doc, scoredAt));
-        return false;
     }
 
     private Resolution lookup(AnswerSubmitted submission) {
@@ -203,6 +244,7 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
         // the detail, not the submission: answers stay out of the logs
         LOG.warnf("answer %s goes to the dead-letter topic: %s, %s", key, reason, detail);
         deadLettered.accept(reason);
+        Span.current().setAttribute("prepline.dead_letter.reason", reason.name());
         Instant failedAt = Instant.ofEpochMilli(now);
         String letter = Json.write(new DeadLetter(reason, detail, Json.asNode(raw), failedAt));
         if (letter.length() > MAX_LETTER_CHARS) {
@@ -223,7 +265,9 @@ final class ScoringProcessor implements Processor<String, String, String, Outcom
         forward(key, outcome, timestamp, headers);
     }
 
+    /** Sends the outcome in the current trace: its {@code traceparent} names the current span. */
     private void forward(String key, Outcome outcome, long timestamp, Headers headers) {
+        TraceHeaders.set(headers, Context.current());
         context.forward(new Record<>(key, outcome, timestamp, headers));
     }
 

@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prepline.review.ReviewConfig;
@@ -107,6 +108,7 @@ public class ScoringStreams {
     private final AnswerScorer scorer;
     private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics metrics;
     private volatile boolean catalogueLoaded;
@@ -115,11 +117,13 @@ public class ScoringStreams {
     private final Map<String, String> prepared = new HashMap<>();
 
     ScoringStreams(ReviewConfig config, AnswerScorer scorer,
-                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+                   @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry,
+                   Tracer tracer) {
         this.config = config;
         this.scorer = scorer;
         this.kafkaConfig = kafkaConfig;
         this.registry = registry;
+        this.tracer = tracer;
     }
 
     /** What readiness reports: the application's state and whether the catalogue store has been rebuilt. */
@@ -131,7 +135,7 @@ public class ScoringStreams {
 
     void start(@Observes StartupEvent event) {
         KafkaStreams app = new KafkaStreams(ScoringTopology.build(PipelineSettings.from(config), scorer,
-                this::countRejected), properties());
+                this::countRejected, ScoringTelemetry.of(tracer, registry)), properties());
         // A failing thread is replaced: one bad moment must not stop the worker for good.
         app.setUncaughtExceptionHandler(e -> {
             LOG.error("a scoring stream thread failed; replacing it", e);

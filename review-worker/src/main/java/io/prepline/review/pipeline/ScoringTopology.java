@@ -45,6 +45,12 @@ public final class ScoringTopology {
      */
     public static Topology build(PipelineSettings settings, AnswerScorer scorer,
                                  BiConsumer<String, DeadLetter.Reason> rejected) {
+        return build(settings, scorer, rejected, ScoringTelemetry.none());
+    }
+
+    /** @param telemetry the spans and scoring times of the scored submissions */
+    public static Topology build(PipelineSettings settings, AnswerScorer scorer,
+                                 BiConsumer<String, DeadLetter.Reason> rejected, ScoringTelemetry telemetry) {
         StreamsBuilder builder = new StreamsBuilder();
         // In-memory stores: the catalogue is small and rebuilt from its topic on start; held submissions are few
         // and restored from their changelog. No RocksDB keeps the worker's native memory low.
@@ -58,7 +64,7 @@ public final class ScoringTopology {
         KStream<String, Outcome> outcomes = builder
                 .stream(settings.submittedTopic(), Consumed.with(Serdes.String(), Serdes.String()))
                 .process(() -> new ScoringProcessor(settings, scorer,
-                        reason -> rejected.accept(SUBMITTED, reason)), Named.as("score-submission"),
+                        reason -> rejected.accept(SUBMITTED, reason), telemetry), Named.as("score-submission"),
                         PENDING_STORE);
         outcomes.filter((key, outcome) -> !outcome.deadLetter(), Named.as("scored"))
                 .mapValues(Outcome::json, Named.as("scored-json"))

@@ -7,4 +7,13 @@ public interface AnswerScorer {
     String version();
 
     ScoreDocument score(Rubric rubric, String answerMarkdown);
+
+    /** A score and the number of units the answer was read as (for the scoring time per unit). */
+    record Counted(ScoreDocument document, int units) {
+    }
+
+    /** Scores and counts the units the answer was read as; one unit when the scorer does not read by units. */
+    default Counted scoreCounted(Rubric rubric, String answerMarkdown) {
+        return new Counted(score(rubric, answerMarkdown), 1);
+    }
 }

@@ -86,19 +86,24 @@ public class RubricScorer implements AnswerScorer {
 
     @Override
     public ScoreDocument score(Rubric rubric, String answerMarkdown) {
+        return scoreCounted(rubric, answerMarkdown).document();
+    }
+
+    @Override
+    public Counted scoreCounted(Rubric rubric, String answerMarkdown) {
         PreparedRubric pr = prepare(rubric);
         if (pr.pointCount == 0) {
-            return new ScoreDocument(0, 0.0, Verdict.NEEDS_HUMAN, VERSION, rubric.version(), List.of(),
+            return new Counted(new ScoreDocument(0, 0.0, Verdict.NEEDS_HUMAN, VERSION, rubric.version(), List.of(),
                     List.of(Flags.RUBRIC_EMPTY), List.of(new Comment(CommentType.INFORMATIVE, "This question's "
                     + "rubric has no expected points yet, so the answer cannot be scored automatically; a reviewer "
-                    + "will read it.")));
+                    + "will read it."))), 0);
         }
         AnswerReader.Read answer = reader.read(answerMarkdown, pr);
         if (answer.units().isEmpty()) {
-            return emptyDocument(rubric, pr);
+            return new Counted(emptyDocument(rubric, pr), 0);
         }
         List<List<PointMatcher.Match>> matches = match(pr, answer);
-        return judge(rubric, pr, answer, matches);
+        return new Counted(judge(rubric, pr, answer, matches), answer.units().size());
     }
 
     private List<List<PointMatcher.Match>> match(PreparedRubric pr, AnswerReader.Read answer) {

@@ -5,12 +5,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.prepline.platform.PlatformConfig;
 import io.prepline.platform.messaging.Backoff;
 import io.prepline.platform.messaging.CloudEvents;
 import io.prepline.platform.messaging.Retry;
 import io.prepline.platform.pg.PgErrors;
+import io.prepline.platform.tracing.Spans;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +35,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * the consumer goes on with the next one.</li>
  * </ol>
  * Nothing escapes but an interruption while the service stops: the record is then read again after the restart.
+ * <p>
+ * The record is handled in a span that continues the trace of its {@code traceparent} header, so what {@code apply}
+ * does (and the events it writes to the outbox) belongs to the trace of the request that caused the record.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "prepline.consumer.enabled", stringValue = "true")
@@ -46,6 +53,8 @@ public class Consumption {
     PlatformConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Tracer tracer;
 
     /**
      * @param channel the consumer's channel: the {@code channel} tag of the metrics
@@ -56,6 +65,16 @@ public class Consumption {
      */
     public <E> void apply(String channel, ConsumerRecord<String, String> record, String source,
                           Function<ConsumerRecord<String, String>, E> read, Consumer<E> apply) {
+        Span span = Spans.process(tracer, record.topic(), record.partition(), record.offset(), record.headers());
+        try (Scope scope = Spans.current(span)) {
+            handle(channel, record, source, read, apply);
+        } finally {
+            span.end();
+        }
+    }
+
+    private <E> void handle(String channel, ConsumerRecord<String, String> record, String source,
+                            Function<ConsumerRecord<String, String>, E> read, Consumer<E> apply) {
         RejectedRecord rejection;
         Throwable cause = null;
         try {
@@ -74,6 +93,7 @@ public class Consumption {
                 cause = e;
             }
         }
+        Span.current().setAttribute("prepline.dead_letter.reason", rejection.reason().name());
         deadLetters.send(channel, record, rejection, cause);
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 
 import io.prepline.platform.PlatformConfig;
 import io.prepline.platform.messaging.EventJson;
+import io.prepline.platform.tracing.TraceHeaders;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import org.hibernate.Session;
 
 /**
  * Writes an event in the caller's transaction: it becomes durable exactly when the change it describes does, and the
- * relay publishes it afterwards. Needs the tables of {@code outbox.sql} in this module's README.
+ * relay publishes it afterwards. Needs the tables of {@code outbox.sql} in this module's README. The trace the caller
+ * is in (the request that made the change) is stored with the event, and the relay publishes the event in it.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "prepline.outbox.enabled", stringValue = "true")
@@ -45,11 +47,12 @@ public class Outbox {
         // writing an event never changes when the caller's own statements (and their row locks) reach the database
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (topic, record_key, "
-                    + "event_type, payload) VALUES (?, ?, ?, CAST(? AS jsonb))")) {
+                    + "event_type, payload, traceparent) VALUES (?, ?, ?, CAST(? AS jsonb), ?)")) {
                 insert.setString(1, topic);
                 insert.setString(2, key);
                 insert.setString(3, eventType);
                 insert.setString(4, json);
+                insert.setString(5, TraceHeaders.current());
                 insert.executeUpdate();
             }
         });

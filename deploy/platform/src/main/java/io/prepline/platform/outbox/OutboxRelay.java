@@ -18,7 +18,12 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.prepline.platform.messaging.CloudEvents;
+import io.prepline.platform.tracing.TraceHeaders;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -39,6 +44,10 @@ import org.apache.kafka.common.errors.SerializationException;
  * its error, and the rows behind it go on. On any other failure the round stops at the first unacknowledged row: the
  * rows before it are deleted, that row and the ones after it are sent again (at least once; consumers are
  * idempotent), so a later event never overtakes an earlier one of the same key.
+ * <p>
+ * A row written while a trace was current carries its {@code traceparent}: the row is published in a producer span
+ * of that trace, from when the row was written to when the broker acknowledged it (the time it spent in the outbox),
+ * and the record's {@code traceparent} header names that span, so the consumers continue the same trace.
  */
 public final class OutboxRelay {
 
@@ -56,21 +65,23 @@ public final class OutboxRelay {
     }
 
     private record Row(long id, String topic, String key, String type, String payload, OffsetDateTime createdAt,
-                       String eventId) {
+                       String eventId, String traceparent) {
     }
 
     private final DataSource dataSource;
     private final Settings settings;
     private final Supplier<Producer<String, String>> producers;
     private final Consumer<DeadRow> onDead;
+    private final Tracer tracer;
     private Producer<String, String> producer;
 
     public OutboxRelay(DataSource dataSource, Settings settings, Supplier<Producer<String, String>> producers,
-                       Consumer<DeadRow> onDead) {
+                       Consumer<DeadRow> onDead, Tracer tracer) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.producers = producers;
         this.onDead = onDead;
+        this.tracer = tracer;
     }
 
     /**
@@ -134,13 +145,13 @@ public final class OutboxRelay {
     private List<Row> pending(Connection db) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = db.prepareStatement("""
-                SELECT id, topic, record_key, event_type, payload::text, created_at, event_id::text
+                SELECT id, topic, record_key, event_type, payload::text, created_at, event_id::text, traceparent
                 FROM outbox_event ORDER BY id LIMIT ?""")) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)));
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8)));
                 }
             }
         }
@@ -157,9 +168,22 @@ public final class OutboxRelay {
         }
         Producer<String, String> kafka = producer();
         List<Future<?>> acks = new ArrayList<>(rows.size());
+        List<Span> spans = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(send(kafka, row));
+            Span span = publishSpan(row);
+            spans.add(span);
+            acks.add(send(kafka, row, span));
         }
+        try {
+            return settle(rows, acks, spans, sent, dead);
+        } finally {
+            // once the batch is settled: a span ends when its row was acknowledged, or given up for this round
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Exception settle(List<Row> rows, List<Future<?>> acks, List<Span> spans, List<Long> sent,
+                             List<DeadRow> dead) {
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
@@ -168,6 +192,7 @@ public final class OutboxRelay {
                 sent.add(row.id());
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
+                spans.get(i).recordException(cause);
                 if (!neverSendable(cause)) {
                     return new IllegalStateException("the broker did not take event " + row.id() + ": " + cause, cause);
                 }
@@ -183,9 +208,26 @@ public final class OutboxRelay {
         return null;
     }
 
-    private Future<?> send(Producer<String, String> kafka, Row row) {
+    /** The producer span of a row written in a trace, from when it was written; an invalid span otherwise. */
+    private Span publishSpan(Row row) {
+        Context parent = TraceHeaders.context(row.traceparent());
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder(row.topic() + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setStartTimestamp(row.createdAt().toInstant())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.message.id", row.eventId())
+                .setAttribute("prepline.outbox.id", row.id())
+                .startSpan();
+    }
+
+    private Future<?> send(Producer<String, String> kafka, Row row, Span span) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
         CloudEvents.addHeaders(record, row.eventId(), settings.source(), row.type(), row.createdAt().toInstant());
+        TraceHeaders.set(record.headers(), Context.root().with(span));
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
@@ -202,9 +244,10 @@ public final class OutboxRelay {
             return;
         }
         try (PreparedStatement move = db.prepareStatement("""
-                INSERT INTO outbox_dead (id, event_id, topic, record_key, event_type, payload, created_at, error)
-                SELECT id, event_id, topic, record_key, event_type, payload, created_at, ? FROM outbox_event
-                WHERE id = ?""")) {
+                INSERT INTO outbox_dead (id, event_id, topic, record_key, event_type, payload, created_at, traceparent,
+                                         error)
+                SELECT id, event_id, topic, record_key, event_type, payload, created_at, traceparent, ?
+                FROM outbox_event WHERE id = ?""")) {
             for (DeadRow row : dead) {
                 move.setString(1, row.error());
                 move.setLong(2, row.id());

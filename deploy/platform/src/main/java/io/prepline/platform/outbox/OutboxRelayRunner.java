@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.prepline.platform.PlatformConfig;
 import io.prepline.platform.messaging.Backoff;
 import io.prepline.platform.messaging.KafkaClients;
@@ -44,6 +45,8 @@ public class OutboxRelayRunner {
     @Inject
     MeterRegistry metrics;
     @Inject
+    Tracer tracer;
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
     @ConfigProperty(name = "quarkus.application.name")
@@ -56,7 +59,8 @@ public class OutboxRelayRunner {
     void start(@Observes StartupEvent event) {
         PlatformConfig.Outbox outbox = config.outbox();
         relay = new OutboxRelay(dataSource, new OutboxRelay.Settings(outbox.lockKey(), outbox.batchSize(),
-                outbox.sendTimeout(), outbox.source().orElse("/" + application)), this::producer, this::dead);
+                outbox.sendTimeout(), outbox.source().orElse("/" + application)), this::producer, this::dead,
+                tracer);
         if (!outbox.relay()) {
             return;
         }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.prepline.platform.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,13 +13,16 @@ import jakarta.inject.Inject;
 /**
  * The rate limits of this instance, one {@link Gcra} per policy of {@code prepline.rate-limit.policies}. A resource
  * calls {@link #require} with its policy and the caller's key; a refusal leaves as 429 problem+json with
- * {@code Retry-After} and the {@code RateLimit-*} headers ({@link RateLimitExceeded}).
+ * {@code Retry-After} and the {@code RateLimit-*} headers ({@link RateLimitExceeded}). Refusals are counted in
+ * {@code prepline_rate_limited_total{policy}}.
  */
 @ApplicationScoped
 public class RateLimits {
 
     @Inject
     PlatformConfig config;
+    @Inject
+    MeterRegistry metrics;
 
     private final Map<String, Gcra> limiters = new ConcurrentHashMap<>();
 
@@ -30,7 +35,12 @@ public class RateLimits {
         if (!enabled()) {
             return null;
         }
-        return limiter(policy).take(key, System.nanoTime());
+        Gcra.Decision decision = limiter(policy).take(key, System.nanoTime());
+        if (!decision.allowed()) {
+            Counter.builder("prepline.rate.limited").description("Requests refused by a rate limit")
+                    .tag("policy", policy).register(metrics).increment();
+        }
+        return decision;
     }
 
     /** Spends one request of {@code key} under {@code policy}, or refuses it with 429. */

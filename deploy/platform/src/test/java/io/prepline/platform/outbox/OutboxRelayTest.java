@@ -1,6 +1,7 @@
 package io.prepline.platform.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,19 +19,31 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.prepline.devstack.DevStack;
+import io.prepline.platform.tracing.TraceHeaders;
 import io.prepline.devstack.PostgresServer;
 import io.prepline.devstack.SharedStack;
 import io.prepline.devstack.TopicProbe;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +67,18 @@ class OutboxRelayTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             if (!admin.listTopics().names().get().contains(TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
+            }
+        }
+        awaitPartitionsKnown();
+    }
+
+    /** A topic just created is not known to every client at once: the probes need its partitions. */
+    private static void awaitPartitionsKnown() throws InterruptedException {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()), new StringDeserializer(),
+                new StringDeserializer())) {
+            for (int i = 0; i < 100 && consumer.partitionsFor(TOPIC, Duration.ofSeconds(5)).size() < 6; i++) {
+                Thread.sleep(100);
             }
         }
     }
@@ -142,6 +167,35 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRowWrittenInATraceIsPublishedInAProducerSpanOfThatTraceNamedByItsHeader() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String request = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        insertCommitted(key + "-traced", "{\"n\":1}", request);
+        insertCommitted(key + "-untraced", "{\"n\":2}", null);
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+             TopicProbe probe = TopicProbe.fromNow(stack.bootstrapServers(), TOPIC)) {
+            OutboxRelay relay = relay(() -> new KafkaProducer<>(producerSettings()), tracing.get("test"));
+            assertEquals(2, relay.relayBatch());
+            relay.closeProducer();
+
+            SpanData publish = spans.getFinishedSpanItems().getFirst();
+            assertEquals(1, spans.getFinishedSpanItems().size(), "no span for the untraced row");
+            assertEquals(SpanKind.PRODUCER, publish.getKind());
+            assertEquals(TOPIC + " publish", publish.getName());
+            assertEquals("0af7651916cd43dd8448eb211c80319c", publish.getTraceId());
+            assertEquals("b7ad6b7169203331", publish.getParentSpanId());
+            SpanContext header = TraceHeaders.spanContext(TopicProbe.header(probe.awaitKey(key + "-traced",
+                    Duration.ofSeconds(30)), TraceHeaders.TRACEPARENT));
+            assertEquals(publish.getTraceId(), header.getTraceId());
+            assertEquals(publish.getSpanId(), header.getSpanId(), "consumers continue the publish span");
+            assertNull(TopicProbe.header(probe.awaitKey(key + "-untraced", Duration.ofSeconds(30)),
+                    TraceHeaders.TRACEPARENT));
+        }
+    }
+
+    @Test
     void nothingIsDeletedWhileTheBrokerDoesNotAcknowledge() throws Exception {
         insertCommitted("k1", "{\"n\":1}");
         Map<String, Object> unreachable = producerSettings();
@@ -174,8 +228,12 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(java.util.function.Supplier<Producer<String, String>> producers) {
+        return relay(producers, OpenTelemetry.noop().getTracer("test"));
+    }
+
+    private OutboxRelay relay(java.util.function.Supplier<Producer<String, String>> producers, Tracer tracer) {
         return new OutboxRelay(dataSource, new OutboxRelay.Settings(lockKey(), 100, Duration.ofSeconds(20),
-                "/platform-test"), producers, dead::add);
+                "/platform-test"), producers, dead::add, tracer);
     }
 
     /** One lock per schema, so a relay test never waits for another one. */
@@ -194,17 +252,26 @@ class OutboxRelayTest {
     }
 
     private void insertCommitted(String key, String payload) throws SQLException {
+        insertCommitted(key, payload, null);
+    }
+
+    private void insertCommitted(String key, String payload, String traceparent) throws SQLException {
         try (Connection db = dataSource.getConnection()) {
-            insert(db, key, payload);
+            insert(db, key, payload, traceparent);
         }
     }
 
     private static void insert(Connection db, String key, String payload) throws SQLException {
+        insert(db, key, payload, null);
+    }
+
+    private static void insert(Connection db, String key, String payload, String traceparent) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO outbox_event (topic, record_key, event_type, "
-                + "payload) VALUES (?, ?, 'io.prepline.test.v1', CAST(? AS jsonb))")) {
+                + "payload, traceparent) VALUES (?, ?, 'io.prepline.test.v1', CAST(? AS jsonb), ?)")) {
             insert.setString(1, TOPIC);
             insert.setString(2, key);
             insert.setString(3, payload);
+            insert.setString(4, traceparent);
             insert.executeUpdate();
         }
     }
