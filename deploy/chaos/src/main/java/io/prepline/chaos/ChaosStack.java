@@ -35,13 +35,17 @@ public final class ChaosStack implements AutoCloseable {
     public record Layout(Path root, Path dataDir, boolean durable, int workers, List<String> javaOptions) {
     }
 
+    private final Layout layout;
     private final DevStack servers;
     private final ServiceProcess questions;
     private final ServiceProcess answers;
     private final List<ServiceProcess> workers;
 
-    private ChaosStack(DevStack servers, ServiceProcess questions, ServiceProcess answers,
+    private final List<ServiceProcess> extras = new ArrayList<>();
+
+    private ChaosStack(Layout layout, DevStack servers, ServiceProcess questions, ServiceProcess answers,
                        List<ServiceProcess> workers) {
+        this.layout = layout;
         this.servers = servers;
         this.questions = questions;
         this.answers = answers;
@@ -63,7 +67,7 @@ public final class ChaosStack implements AutoCloseable {
                     // the audit asks every instance for its rubric versions through score previews
                     "PREPLINE_RATE_LIMIT_POLICIES_SCORE_PREVIEW_LIMIT", "1000000")));
         }
-        ChaosStack stack = new ChaosStack(servers, questions, answers, workers);
+        ChaosStack stack = new ChaosStack(layout, servers, questions, answers, workers);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "chaos-stack-shutdown"));
         stack.all().forEach(ServiceProcess::start);
         stack.all().forEach(s -> s.awaitReady(START_TIMEOUT));
@@ -92,7 +96,7 @@ public final class ChaosStack implements AutoCloseable {
     }
 
     private Stream<ServiceProcess> all() {
-        return Stream.concat(Stream.of(questions, answers), workers.stream());
+        return Stream.of(Stream.of(questions, answers), workers.stream(), extras.stream()).flatMap(s -> s);
     }
 
     public ServiceProcess questions() {
@@ -137,6 +141,21 @@ public final class ChaosStack implements AutoCloseable {
     public void restartPostgres() {
         servers.postgres().stop();
         servers.postgres().start();
+    }
+
+    /**
+     * Starts {@code count} more instances of question-service on this stack's servers and database, with
+     * {@code settings} on top of the usual ones, and waits until they are ready; {@link #close} stops them too.
+     */
+    public synchronized List<ServiceProcess> startQuestionServices(String name, int count, Map<String, String> settings) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            started.add(service(layout, servers, name + "-" + i, "question-service", "questions", settings));
+        }
+        extras.addAll(started);
+        started.forEach(ServiceProcess::start);
+        started.forEach(s -> s.awaitReady(START_TIMEOUT));
+        return started;
     }
 
     /** Starts a killed or stopped instance again (same ports, settings and state directory) and waits until ready. */

@@ -3,6 +3,7 @@ package io.prepline.review.scoring;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -92,14 +93,22 @@ final class AnswerReader {
      * seconds).
      */
     private List<AnswerUnit> readByModel(List<AnswerUnit> units, PreparedRubric rubric, boolean keywordList) {
-        List<AnswerUnit> out = new ArrayList<>(units.size());
+        List<AnswerUnit> read = new ArrayList<>(units.size());
         int keywords = 0;
         for (AnswerUnit u : units) {
-            if (keywordList && u.fragment() && ++keywords > KEYWORDS_READ) {
+            if (!(keywordList && u.fragment() && ++keywords > KEYWORDS_READ)) {
+                read.add(u);
+            }
+        }
+        Map<String, SentenceModel.Encoded> vectors = SentenceModel.get()
+                .encodeTogether(read.stream().map(AnswerUnit::text).toList());
+        List<AnswerUnit> out = new ArrayList<>(units.size());
+        for (AnswerUnit u : units) {
+            SentenceModel.Encoded encoded = vectors.get(u.text());
+            if (encoded == null) {
                 out.add(u);
                 continue;
             }
-            SentenceModel.Encoded encoded = SentenceModel.get().encode(u.text());
             double echo = 0;
             for (float[] q : rubric.questionEmbeddings) {
                 echo = Math.max(echo, SentenceModel.cosine(encoded.sentence(), q));

@@ -23,7 +23,7 @@ import io.prepline.review.scoring.ScoreDocument.Verdict;
  */
 public class RubricScorer implements AnswerScorer {
 
-    public static final String VERSION = "2.0.0";
+    public static final String VERSION = "2.1.0";
     /** An overall at or above this counts as a pass in binary decisions. */
     public static final int PASS_THRESHOLD = 50;
     /** Longest answer read, in characters: twice the submission limit, so no accepted answer is cut. */

@@ -38,7 +38,7 @@ class RubricScorerTest {
         assertEquals(Verdict.PASS, doc.verdict(), () -> "document: " + doc);
         assertTrue(doc.overall() >= 90, () -> "overall " + doc.overall());
         assertEquals(List.of(), doc.flags());
-        assertEquals("2.0.0", doc.scorerVersion());
+        assertEquals("2.1.0", doc.scorerVersion());
         assertEquals(3, doc.rubricVersion());
         for (ScoreDocument.PointResult p : points(doc)) {
             assertEquals(Coverage.COVERED, p.coverage(), () -> p.id() + " in " + doc);
@@ -247,6 +247,32 @@ class RubricScorerTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnswersDocumentDoesNotDependOnWhatWasScoredBefore() {
+        String answer = Fixtures.text("strong-answer.md");
+        ScoreDocument alone = new RubricScorer().score(RUBRIC, answer);
+        // the same sentences read beside other ones, in another order, then the answer again
+        List<String> lines = new ArrayList<>(List.of(answer.split("\n")));
+        java.util.Collections.reverse(lines);
+        SCORER.score(RUBRIC, String.join("\n", lines) + "\n\nPruning also shrinks the model file on disk.");
+        SCORER.score(RUBRIC, "Magnitude pruning removes small weights. " + answer);
+        assertEquals(alone, SCORER.score(RUBRIC, answer));
+    }
+
+    @Test
+    void textsReadTogetherGetTheSameVectorsWhateverTheirOrder() {
+        List<String> texts = List.of("Pruning removes weights.", "Structured pruning removes whole channels of a layer.",
+                "Fine-tune after each step.", "Measure latency on the target hardware.", "Compare with the dense model.",
+                "Pruning removes weights.");
+        java.util.Map<String, SentenceModel.Encoded> forward = SentenceModel.get().encodeTogether(texts);
+        java.util.Map<String, SentenceModel.Encoded> backward = SentenceModel.get().encodeTogether(texts.reversed());
+        assertEquals(5, forward.size(), "each distinct text once");
+        for (String t : texts) {
+            assertTrue(java.util.Arrays.equals(forward.get(t).sentence(), backward.get(t).sentence()), t);
+            assertTrue(java.util.Arrays.deepEquals(forward.get(t).tokens(), backward.get(t).tokens()), t);
         }
     }
 
