@@ -194,6 +194,8 @@ public interface QuestionConfig {
         /** Where authors score a sample answer against a draft's rubric (review-worker's score preview). */
         @WithDefault("http://127.0.0.1:8083/api/v1/score-preview")
         String scorePreviewUrl();
+    }
+
     /** Comments on questions and their parts: what one comment may hold and how long its author may edit it. */
     interface Discussion {
         /** Longest comment, in characters of markdown. */
