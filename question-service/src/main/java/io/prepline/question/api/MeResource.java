@@ -24,8 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The signed-in caller's own state: the questions they like. */
-@Path("/api/v1/me")
+/**
+ * The signed-in caller's own state: the questions they like. The class path stops at {@code /api/v1} so that other
+ * features' {@code me/...} paths (a caller's track progress) stay reachable: JAX-RS matches a class by its path first.
+ */
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me", description = "The signed-in caller's own state")
 public class MeResource {
@@ -38,7 +41,7 @@ public class MeResource {
     QuestionConfig config;
 
     @GET
-    @Path("likes")
+    @Path("me/likes")
     @SecurityRequirement(name = PartnerResource.BEARER)
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
     @Operation(operationId = "listMyLikes", summary = "The questions the caller likes, most recent like first",
