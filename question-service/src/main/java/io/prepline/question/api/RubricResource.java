@@ -40,7 +40,7 @@ public class RubricResource {
     JsonBodies bodies;
 
     @GET
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"reviewer", "author", "admin"})
     @RolesAllowed({"reviewer", "author", "admin"})
     @Operation(operationId = "getRubric", summary = "Current rubrics, or one past version",
             description = "Without version: the current rubric of the question and of each part. With version (and "
@@ -61,7 +61,7 @@ public class RubricResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"author", "admin"})
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "updateRubric", summary = "Write new rubric versions",
             description = "Every rubric given becomes the next immutable version (old versions stay readable); the "
