@@ -27,3 +27,17 @@ ensure_built() {
         echo "built in $(( $(date +%s) - started )) s"
     fi
 }
+
+# module_classpath MODULE: sets module_classpath to MODULE's classes and runtime dependencies, building it (and the
+# modules it depends on) first when its sources are newer than the cached class path.
+module_classpath() {
+    local root="${root:?}" module="$root/$1" cp_file="$root/$1/target/run.classpath" newest
+    newest=$(find "$module/src/main" "$module/pom.xml" -newer "$cp_file" -print -quit 2>/dev/null || true)
+    if [ ! -f "$cp_file" ] || [ ! -d "$module/target/classes" ] || [ -n "$newest" ]; then
+        echo "building $1 ..." >&2
+        (cd "$root" && ./mvnw -B -q -pl "$1" -am compile dependency:build-classpath \
+            -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2)
+        touch "$cp_file"
+    fi
+    module_classpath="$module/target/classes:$(cat "$cp_file")"
+}

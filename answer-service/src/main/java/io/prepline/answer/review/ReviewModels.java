@@ -31,7 +31,10 @@ public final class ReviewModels {
     }
 
     /** @param counts answers per status (for the question filter, when given), and {@code CLAIMED}: held claims */
-    public record QueuePage(List<QueueItem> items, String nextCursor, Map<String, Long> counts) {
+    public record QueuePage(List<QueueItem> items,
+                            @Schema(description = "Pass as cursor to read the next page; null on the last page",
+                                    nullable = true) String nextCursor,
+                            Map<String, Long> counts) {
     }
 
     /**
@@ -52,6 +55,9 @@ public final class ReviewModels {
     /** @param action CLAIM, RELEASE, OVERRIDE, RESCORE or DECISION */
     public record AuditEntry(String action, String reviewer, Instant at, @Schema(nullable = true) String fromStatus,
                              @Schema(nullable = true) String decision, @Schema(nullable = true) String comment,
+                             @Schema(type = SchemaType.OBJECT, implementation = Object.class,
+                                     additionalProperties = Schema.True.class,
+                                     description = "What the action changed, by field: {from, to}, or a list of them")
                              JsonNode changes) {
     }
 

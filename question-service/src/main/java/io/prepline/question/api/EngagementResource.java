@@ -55,7 +55,7 @@ public class EngagementResource {
 
     @POST
     @Path("likes")
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"candidate", "reviewer", "author", "admin"})
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
     @Operation(operationId = "likeQuestion", summary = "Like a question",
             description = "Idempotent: one like per user.")
@@ -70,7 +70,7 @@ public class EngagementResource {
 
     @DELETE
     @Path("likes")
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"candidate", "reviewer", "author", "admin"})
     @RolesAllowed({"candidate", "reviewer", "author", "admin"})
     @Operation(operationId = "unlikeQuestion", summary = "Withdraw a like", description = "Idempotent.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LikeState.class)))

@@ -80,7 +80,7 @@ public class PartnerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "createPartner", summary = "Create a partner",
             description = "The plan names its rate limit; the allowed origins are where its publishable keys work and "
                     + "which pages may frame its embeds (CORS and frame-ancestors).")
@@ -98,7 +98,7 @@ public class PartnerResource {
     @GET
     @Path("{id}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "getPartner", summary = "Read a partner",
             description = "The partner's name, allowed origins and plan, for admins.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Partner.class),
@@ -113,13 +113,14 @@ public class PartnerResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "updatePartner", summary = "Replace a partner's name, origins and plan",
             description = "Takes effect on every instance within seconds: CORS, frame-ancestors and rate limits.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Partner.class),
             examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in errors",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner (not-found)")
     public Partner update(@Parameter(description = "Partner id", example = PartnerExamples.PARTNER_ID) @PathParam("id") String id,
                           @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PartnerRequest.class),
                                   examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER_REQUEST)))
@@ -131,7 +132,7 @@ public class PartnerResource {
     @Path("{id}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "issuePartnerKey", summary = "Issue a secret or publishable key",
             description = "The answer holds the whole key: the only time it is shown. Only its SHA-256 is stored.")
     @APIResponse(responseCode = "201", description = "The key, shown once",
@@ -154,13 +155,14 @@ public class PartnerResource {
     @GET
     @Path("{id}/keys")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "listPartnerKeys", summary = "A partner's keys: ids and states, never secrets",
             description = "Every key of the partner with its kind, visible id, state and expiry; a secret is shown "
                     + "once, when its key is issued.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = KeySummary.class, type =
             org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY),
             examples = @ExampleObject(name = "keys", value = PartnerExamples.KEYS)))
+    @APIResponse(responseCode = "404", description = "No such partner (not-found)")
     public List<KeySummary> keys(@Parameter(description = "Partner id", example = PartnerExamples.PARTNER_ID) @PathParam("id") String id) {
         return partners.keys(partnerId(id));
     }
@@ -169,7 +171,7 @@ public class PartnerResource {
     @Path("{id}/keys/{keyId}/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "rotatePartnerKey", summary = "Rotate a key with an overlap",
             description = "Issues a new key of the same kind; the old one keeps working for overlapHours (default 24), "
                     + "then expires.")
@@ -178,6 +180,7 @@ public class PartnerResource {
                     examples = @ExampleObject(name = "rotated", value = PartnerExamples.ROTATED_KEY)))
     @APIResponse(responseCode = "409", description = "The key is revoked, expired or already rotated",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such key of this partner (not-found)")
     public Response rotate(@Parameter(description = "Partner id", example = PartnerExamples.PARTNER_ID) @PathParam("id") String id,
                            @Parameter(description = "Id of the key to replace", example = PartnerExamples.KEY_ID)
                            @PathParam("keyId") String keyId,
@@ -196,7 +199,7 @@ public class PartnerResource {
     @DELETE
     @Path("{id}/keys/{keyId}")
     @RolesAllowed("admin")
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = BEARER, scopes = {"admin"})
     @Operation(operationId = "revokePartnerKey", summary = "Revoke a key",
             description = "Refused on every instance within seconds. Revoking a revoked key changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")
@@ -221,6 +224,7 @@ public class PartnerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Another partner's key, or a token without the admin role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner (not-found)")
     public UsageReport usage(@Parameter(description = "Partner id", example = PartnerExamples.PARTNER_ID) @PathParam("id") String id,
                              @Parameter(description = "First day (UTC), default 29 days before to", example = "2026-11-01")
                              @QueryParam("from") String from,

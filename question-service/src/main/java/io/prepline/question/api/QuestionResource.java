@@ -171,7 +171,7 @@ public class QuestionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"author", "admin"})
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "createQuestion", summary = "Create a question",
             description = "Accepts the shape of the detail page (server-owned fields are ignored), plus optional "
@@ -192,7 +192,7 @@ public class QuestionResource {
     @PUT
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"author", "admin"})
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "replaceQuestion", summary = "Replace a question",
             description = "Needs If-Match with the ETag of the page being edited (likes and solved counts that changed "
@@ -220,7 +220,7 @@ public class QuestionResource {
 
     @DELETE
     @Path("{slug}")
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"author", "admin"})
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "retireQuestion", summary = "Retire a question",
             description = "Hidden from lists and search, still readable by slug; published with status RETIRED.")
@@ -239,7 +239,7 @@ public class QuestionResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"author", "admin"})
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "importQuestions", summary = "Import a JSON catalogue",
             description = "All or nothing: when any question is invalid nothing is stored and the problem lists the "

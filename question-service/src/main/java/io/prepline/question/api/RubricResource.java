@@ -50,7 +50,7 @@ public class RubricResource {
     QuestionConfig config;
 
     @GET
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"reviewer", "author", "admin"})
     @RolesAllowed({"reviewer", "author", "admin"})
     @Operation(operationId = "getRubric", summary = "Current rubrics, or one past version",
             description = "Without version: the current rubric of the question and of each part. With version (and "
@@ -72,7 +72,7 @@ public class RubricResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @SecurityRequirement(name = PartnerResource.BEARER)
+    @SecurityRequirement(name = PartnerResource.BEARER, scopes = {"author", "admin"})
     @RolesAllowed({"author", "admin"})
     @Operation(operationId = "updateRubric", summary = "Write new rubric versions",
             description = "Needs If-Match with the ETag of the question's page or of its rubrics (GET .../rubric): "

@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SampleAnswer(
         @Schema(examples = "explain-model-pruning-and-its-applications-amazon") String slug,
         @Schema(description = "true when sections hold the full answer", examples = "false") boolean full,
-        @Schema(description = "Why only a teaser is shown, or null", examples = "SIGN_IN") String gate,
+        @Schema(description = "Why only a teaser is shown, or null", nullable = true, examples = "SIGN_IN") String gate,
         List<QuestionDocument.Section> sections) {
 }

@@ -33,6 +33,6 @@ public record Rubric(
             @Schema(description = "Concept groups: each inner list holds synonyms and spelling variants of one concept",
                     examples = "[[\"prune\",\"pruning\",\"pruned\"],[\"weight\",\"parameter\",\"connection\"]]")
             List<List<String>> concepts,
-            @Schema(description = "Reviewer-only guidance, or null") String guidance) {
+            @Schema(description = "Reviewer-only guidance, or null", nullable = true) String guidance) {
     }
 }

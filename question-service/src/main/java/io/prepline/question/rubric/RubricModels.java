@@ -20,7 +20,8 @@ public final class RubricModels {
                              @Schema(examples = "explain-model-pruning-and-its-applications-amazon") String slug,
                              @Schema(description = "Version of the question (bumped by every rubric change)", examples = "3")
                              int questionVersion,
-                             @Schema(description = "Rubric of the whole question, or null when only parts have rubrics")
+                             @Schema(description = "Rubric of the whole question, or null when only parts have rubrics",
+                                     nullable = true)
                              Rubric rubric,
                              List<PartRubric> parts) {
     }
@@ -33,7 +34,8 @@ public final class RubricModels {
     }
 
     @Schema(description = "New rubrics: each one given becomes the next immutable version")
-    public record RubricUpdate(@Schema(description = "New rubric of the whole question, or null to keep it") Rubric rubric,
+    public record RubricUpdate(@Schema(description = "New rubric of the whole question, or null to keep it",
+                                       nullable = true) Rubric rubric,
                                @Schema(description = "New rubrics of parts, by part number") List<PartRubric> parts) {
     }
 

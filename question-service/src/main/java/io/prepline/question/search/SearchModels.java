@@ -37,7 +37,7 @@ public final class SearchModels {
     /** A page of questions; documented with the caller's marks on each item as {@code MeModels.MarkedPage}. */
     public record Page(List<QuestionSummary> items,
                        @Schema(description = "Pass as cursor to read the next page; null on the last page",
-                               examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
+                               nullable = true, examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
                        String nextCursor,
                        @Schema(description = "Questions matching the filters", examples = "42") long total) {
     }

@@ -3,6 +3,8 @@ package io.prepline.review.pipeline;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A record of {@code answers.scored.v1} (schema {@code schemas/answers-scored.v1.json}). */
 public record AnswerScored(String answerId, String questionId, Integer part, Integer revision, int overall,
                            double confidence, String verdict, int rubricVersion, String scorerVersion,
@@ -13,7 +15,9 @@ public record AnswerScored(String answerId, String questionId, Integer part, Int
     }
 
     /** {@code evidence} is null when the point is missing. */
-    public record Point(String id, String text, String coverage, double similarity, String evidence) {
+    /** {@code evidence}: the answer's words that cover the point, null when none do. */
+    public record Point(String id, String text, String coverage, double similarity,
+                        @Schema(nullable = true) String evidence) {
     }
 
     /** {@code type}: essential, actionable, informative or celebratory. */

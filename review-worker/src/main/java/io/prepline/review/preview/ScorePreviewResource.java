@@ -74,6 +74,8 @@ public class ScorePreviewResource {
             + "(invalid-request), or a body that is not JSON or a field of the wrong type (invalid-json)")
     @APIResponse(responseCode = "422", description = "No such question or part, or no rubric (unknown-question); an "
             + "answer the scorer cannot read (unscorable-answer)")
+    @APIResponse(responseCode = "429", description = "Over the score previews rate limit of this user (too-many-requests; "
+            + "Retry-After and RateLimit-* headers)")
     @APIResponse(responseCode = "503", description = "The catalogue is not loaded yet (catalogue-unavailable)")
     public ScorePreview score(@RequestBody(content = @Content(schema = @Schema(implementation = ScorePreviewRequest.class),
             examples = {

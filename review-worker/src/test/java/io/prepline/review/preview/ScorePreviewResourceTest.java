@@ -41,7 +41,7 @@ class ScorePreviewResourceTest {
         }
         Pipeline.awaitReady();
         try (TopicProbe catalogue = TopicProbe.fromNow(STACK.bootstrapServers(), "catalogue.questions.v1")) {
-            catalogue.send(QUESTION, Fixtures.question(QUESTION, SLUG));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, QUESTION, Fixtures.question(QUESTION, SLUG));
         }
         // the global store follows the topic asynchronously
         Instant end = Instant.now().plus(Duration.ofSeconds(30));

@@ -29,8 +29,9 @@ public class JsonBodies {
             throw new ProblemException(ProblemType.INVALID_JSON, "a JSON document is required",
                     List.of(new FieldError("$", "is empty")));
         }
+        T value;
         try {
-            return json.readValue(body, type);
+            value = json.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             String field = orNearest(ProblemMapper.path(e), body, e.getLocation());
             throw new ProblemException(ProblemType.UNKNOWN_FIELD, "unknown field '" + field + "'",
@@ -45,6 +46,12 @@ public class JsonBodies {
         } catch (JsonProcessingException e) {
             throw invalidJson();
         }
+        if (value == null) {
+            // the body was the JSON literal null
+            throw new ProblemException(ProblemType.INVALID_JSON, "a JSON object is required",
+                    List.of(new FieldError("$", "is null")));
+        }
+        return value;
     }
 
     private static ProblemException invalidJson() {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * The error responses of every operation in a service's OpenAPI document, as {@code application/problem+json} with the
  * {@link Problem} schema. A resource declares the errors of its domain (404, 409, 412, 422, 428, ...) with a
  * description; this filter gives them the media type and schema, and adds the errors every operation of a kind can
- * produce: 401 for a secured operation, 403 for one limited to roles, 400, 413 and 415 for one with a body, 500 for all.
+ * produce: 401 (a missing or invalid token, or an invalid one where none is needed), 403 for one limited to roles,
+ * 413 and 415 for one with a body, 400 (the body's errors for one with a body), 406, 500 and 503 for all.
  * <p>
  * Quarkus derives an operation's security requirement from {@code @RolesAllowed} and {@code @Authenticated} and lists
  * the roles where OAuth scopes go. The bearer scheme has no scopes, so the roles move to the operation's description
@@ -59,11 +60,18 @@ public class ProblemResponses implements OASFilter {
         APIResponses responses = operation.getResponses();
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             secured(operation, rolesOutOfScopes(operation));
+        } else {
+            add(responses, ProblemType.UNAUTHORIZED, "A bearer token that is invalid or expired; none is needed");
         }
         if (operation.getRequestBody() != null) {
             withBody(responses);
         }
+        add(responses, ProblemType.INVALID_REQUEST, "A malformed request URI or an invalid parameter, named in errors");
+        add(responses, ProblemType.NOT_ACCEPTABLE, "The Accept header names no media type the operation answers with");
         add(responses, ProblemType.INTERNAL_ERROR, "An unexpected failure, logged by the service");
+        add(responses, ProblemType.UNAVAILABLE,
+                "The database cannot serve right now (unreachable, frozen, out of connections); Retry-After says when"
+                        + " to try again");
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         sorted.forEach((status, response) -> {
             if (isError(status)) {
@@ -149,6 +157,34 @@ public class ProblemResponses implements OASFilter {
 
     private static boolean isError(String status) {
         return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
+    }
+
+    /**
+     * For a service's own OpenAPI filter: adds a problem response for the status to every operation, or appends
+     * {@code when} to the description of the one the operation has, so that a refusal of a service-wide filter (a
+     * partner key's, say) is documented everywhere it can happen.
+     */
+    public static void addEverywhere(OpenAPI openAPI, ProblemType type, String when) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        String status = Integer.toString(type.status());
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                APIResponse response = operation.getResponses() == null ? null
+                        : operation.getResponses().getAPIResponse(status);
+                if (response == null) {
+                    if (operation.getResponses() == null) {
+                        operation.setResponses(OASFactory.createAPIResponses());
+                    }
+                    response = OASFactory.createAPIResponse().description(describe(type, when));
+                    operation.getResponses().addAPIResponse(status, response);
+                } else {
+                    response.setDescription(response.getDescription().strip() + "; or " + describe(type, when));
+                }
+                asProblem(response);
+            }
+        }
     }
 
     /** The response's body is a Problem as application/problem+json; examples the resource gave are kept. */
