@@ -55,7 +55,8 @@ public final class ScoringTopology {
 
         KStream<String, Outcome> outcomes = builder
                 .stream(settings.submittedTopic(), Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new ScoringProcessor(settings, scorer, deadLettered, telemetry), Named.as("score-submission"),
+                .process(() -> new ScoringProcessor(settings, scorer, deadLettered, telemetry),
+                        Named.as("score-submission"),
                         PENDING_STORE);
         outcomes.filter((key, outcome) -> !outcome.deadLetter(), Named.as("scored"))
                 .mapValues(Outcome::json, Named.as("scored-json"))
