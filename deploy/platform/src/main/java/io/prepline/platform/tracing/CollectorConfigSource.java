@@ -6,8 +6,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * {@code OTEL_EXPORTER_OTLP_ENDPOINT}, the variable every OpenTelemetry SDK reads, as {@code prepline.tracing.endpoint}:
- * tracing is off until it names a collector. Its ordinal puts it above {@code application.properties} and below the
+ * {@code OTEL_EXPORTER_OTLP_ENDPOINT}, the variable every OpenTelemetry SDK reads, as
+ * {@code prepline.tracing.endpoint}: tracing is off until it names a collector. Its ordinal puts it above {@code application.properties} and below the
  * environment's own properties ({@code PREPLINE_TRACING_ENDPOINT} still wins).
  */
 public class CollectorConfigSource implements ConfigSource {
