@@ -44,9 +44,11 @@ public class ReviewQueueMetrics {
                 this::read);
         for (String status : WAITING) {
             Gauge.builder("prepline.review.queue.depth", queue, q -> count(q.get(), status)).tag("status", status)
-                    .description("Answers not decided yet, by status").register(registry);
+                    .strongReference(true)
+                .description("Answers not decided yet, by status").register(registry);
         }
         Gauge.builder("prepline.review.claims", queue, q -> count(q.get(), CLAIMS))
+                .strongReference(true)
                 .description("Answers a reviewer holds a claim on").register(registry);
     }
 

@@ -20,6 +20,7 @@ import io.prepline.platform.ratelimit.RateLimits;
 import io.prepline.platform.problem.FieldError;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.prepline.platform.tracing.RequestTrace;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -47,6 +48,9 @@ public class AnswerResource {
 
     @Inject
     RateLimits limits;
+
+    @Inject
+    RequestTrace trace;
 
     /** The user id is the token's {@code sub}, whatever name the provider puts elsewhere. */
     @Inject
@@ -80,8 +84,9 @@ public class AnswerResource {
         // worker chunk by chunk under the connection's lock); the transaction then runs on a worker thread.
         String userId = token.getSubject();
         limits.require(SUBMISSIONS, userId);
+        // in the request's trace, so that the outbox row of the answer carries it
         return Uni.createFrom().item(() -> accepted(submissions.submit(userId, request, idempotencyKey)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                .runSubscriptionOn(trace.context().wrap(Infrastructure.getDefaultWorkerPool()));
     }
 
     private static Response accepted(SubmissionService.Submitted submitted) {

@@ -41,8 +41,10 @@ public class OutboxMetrics {
         CachedReading<Backlog> backlog = new CachedReading<>("the outbox backlog", config.metrics().maxAge(),
                 this::read);
         Gauge.builder("prepline.outbox.backlog", backlog, b -> events(b.get()))
+                .strongReference(true)
                 .description("Events in the outbox, not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("prepline.outbox.oldest.age", backlog, b -> age(b.get())).baseUnit("seconds")
+                .strongReference(true)
                 .description("How long the oldest event in the outbox has waited for Kafka").register(metrics);
     }
 

@@ -9,7 +9,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.quarkus.arc.Arc;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Path;
@@ -22,8 +24,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 /**
  * One server span per REST request, named {@code <method> <route>} ({@code POST /api/v1/answers}), continuing the
  * caller's {@code traceparent} header when it sends one. For a method that runs on a worker thread the span is current
- * while it runs, so the outbox rows it writes and its log lines carry it; a reactive method (a stream) gets the span
- * without it becoming current on the I/O thread.
+ * while it runs, so the outbox rows it writes and its log lines carry it; a reactive method gets the span without it
+ * becoming current on the I/O thread, and runs its work in it through {@link RequestTrace}.
  */
 public class RequestSpans {
 
@@ -35,9 +37,11 @@ public class RequestSpans {
     private record Route(String template, boolean reactive) {
     }
 
-    // a provider: filters are created before the beans they use
+    // providers: filters are created before the beans they use
     @Inject
     Provider<Tracer> tracer;
+    @Inject
+    Provider<RequestTrace> trace;
 
     @ServerRequestFilter
     public void start(ContainerRequestContext request, SimpleResourceInfo resource) {
@@ -53,6 +57,9 @@ public class RequestSpans {
                 .setAttribute("http.route", route.template())
                 .startSpan();
         request.setProperty(SPAN, span);
+        if (Arc.container().requestContext().isActive()) {
+            trace.get().set(Context.current().with(span));
+        }
         if (!route.reactive()) {
             request.setProperty(SCOPE, Spans.current(span));
         }
