@@ -78,7 +78,7 @@ public final class DiscussionModels {
     @Schema(description = "A page of the comments of a question or part")
     public record CommentPage(List<Comment> items,
                               @Schema(description = "Pass as cursor to read the next page; null on the last page",
-                                      examples = "dG9wfDNmMmM5YTVlLTA6MHw0fDdkMWU")
+                                      nullable = true, examples = "dG9wfDNmMmM5YTVlLTA6MHw0fDdkMWU")
                               String nextCursor,
                               @Schema(description = "Visible comments and replies of the question (all parts)",
                                       examples = "12") int total) {
@@ -86,7 +86,7 @@ public final class DiscussionModels {
 
     @Schema(description = "A page of the replies of a comment, oldest first")
     public record ReplyPage(List<Comment> items,
-                            @Schema(description = "Pass as cursor to read the next page; null on the last page")
+                            @Schema(description = "Pass as cursor to read the next page; null on the last page", nullable = true)
                             String nextCursor) {
     }
 

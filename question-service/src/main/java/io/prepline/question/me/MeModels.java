@@ -41,7 +41,7 @@ public final class MeModels {
     @Schema(name = "Page", description = "A page of questions, each with the caller's own state when signed in")
     public record MarkedPage(List<MarkedSummary> items,
                              @Schema(description = "Pass as cursor to read the next page; null on the last page",
-                                     examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
+                                     nullable = true, examples = "cmVjZW50fDFhMmIzYzRkfDIwMjYtMDMtMTJUMDA6MDA6MDBafDNmMmM")
                              String nextCursor,
                              @Schema(description = "Questions matching the filters", examples = "42") long total) {
     }
@@ -52,7 +52,7 @@ public final class MeModels {
 
     @Schema(description = "The caller's likes, most recent first")
     public record LikesPage(List<LikedQuestion> items,
-                            @Schema(description = "Pass as cursor to read the next page; null on the last page")
+                            @Schema(description = "Pass as cursor to read the next page; null on the last page", nullable = true)
                             String nextCursor) {
     }
 }

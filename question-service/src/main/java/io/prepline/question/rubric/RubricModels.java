@@ -36,7 +36,8 @@ public final class RubricModels {
     @Schema(description = "New rubrics: each one given becomes the next immutable version")
     public record RubricUpdate(@Schema(description = "New rubric of the whole question, or null to keep it",
                                        nullable = true) Rubric rubric,
-                               @Schema(description = "New rubrics of parts, by part number") List<PartRubric> parts) {
+                               @Schema(description = "New rubrics of parts, by part number; null or absent to keep "
+                                       + "them", nullable = true) List<PartRubric> parts) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
