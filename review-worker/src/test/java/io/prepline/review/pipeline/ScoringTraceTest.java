@@ -53,7 +53,7 @@ class ScoringTraceTest {
         try (TopicProbe catalogue = TopicProbe.fromNow(bootstrap, "catalogue.questions.v1");
              TopicProbe submitted = TopicProbe.fromNow(bootstrap, "answers.submitted.v1");
              TopicProbe scored = TopicProbe.fromNow(bootstrap, "answers.scored.v1")) {
-            catalogue.send(question, Fixtures.question(question, "traced-" + question));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, question, Fixtures.question(question, "traced-" + question));
             submitted.sendFrom(Fixtures.ANSWER_SERVICE, answer,
                     Fixtures.submission(answer, question, null, Fixtures.GOOD_ANSWER), traceparent);
 
@@ -85,7 +85,7 @@ class ScoringTraceTest {
             submitted.sendFrom(Fixtures.ANSWER_SERVICE, answer,
                     Fixtures.submission(answer, question, null, Fixtures.GOOD_ANSWER), traceparent);
             SpanData held = FinishedSpans.await(spans, upstream.getTraceId(), "answers.submitted.v1 process");
-            catalogue.send(question, Fixtures.question(question, "held-" + question));
+            catalogue.sendFrom(Fixtures.QUESTION_SERVICE, question, Fixtures.question(question, "held-" + question));
 
             ConsumerRecord<String, String> score = scored.awaitKey(answer, WAIT);
             SpanData scoring = FinishedSpans.await(spans, upstream.getTraceId(), "score answer");
