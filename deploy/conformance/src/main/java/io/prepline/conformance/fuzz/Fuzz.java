@@ -42,7 +42,10 @@ public final class Fuzz {
     private static final int MAX_BODY = 2 * 1024 * 1024;
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: with the default (HTTP/2, asked for by an upgrade on every request) a refused large body left the
+    // client waiting for its deadline
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens;
     private final Harvest harvest;
     private final int budget;
