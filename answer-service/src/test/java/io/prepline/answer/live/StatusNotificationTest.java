@@ -15,30 +15,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.prepline.answer.Fixtures.Question;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the safety re-check far beyond these tests' timeouts, every event that arrives after a stream's first read
- * was brought by a PostgreSQL notification.
+ * With the safety re-check far beyond these tests' timeouts (the test profile's {@code answer.live.recheck-interval}
+ * is 10 minutes), every event that arrives after a stream's first read was brought by a PostgreSQL notification.
  */
 @QuarkusTest
-@TestProfile(StatusNotificationTest.RareRecheck.class)
 class StatusNotificationTest {
-
-    public static class RareRecheck implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("answer.live.recheck-interval", "10m");
-        }
-    }
 
     @TestHTTPResource("/")
     URL base;

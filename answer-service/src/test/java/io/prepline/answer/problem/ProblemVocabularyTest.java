@@ -55,4 +55,11 @@ class ProblemVocabularyTest {
         problem(given().auth().oauth2(candidate).contentType(ContentType.JSON).body("{\"question\":")
                 .post("/api/v1/answers"), 400, "invalid-json");
     }
+
+    @Test
+    void headersOverTheLimitAre431NamingTheLargest() {
+        Response response = given().header("X-Padding", "x".repeat(25_000)).get("/api/v1/me/answers");
+        problem(response, 431, "request-headers-too-large");
+        response.then().body("errors[0].field", is("X-Padding"));
+    }
 }

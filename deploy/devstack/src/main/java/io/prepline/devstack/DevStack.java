@@ -34,7 +34,12 @@ public final class DevStack implements AutoCloseable {
      */
     private static final String HANDLE = "io.prepline.devstack:type=SharedStack";
 
-    public record Options(Path dataDir, int postgresPort, int kafkaPort, boolean durable) {
+    /** {@code binariesDir}: where PostgreSQL's binaries are unpacked (by default beside the data). */
+    public record Options(Path dataDir, Path binariesDir, int postgresPort, int kafkaPort, boolean durable) {
+
+        public Options(Path dataDir, int postgresPort, int kafkaPort, boolean durable) {
+            this(dataDir, dataDir.resolve("postgres-binaries"), postgresPort, kafkaPort, durable);
+        }
     }
 
     private final PostgresServer postgres;
@@ -50,7 +55,7 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(Options options) {
         Path dir = options.dataDir();
         JwtKeys keys = JwtKeys.loadOrCreate(dir.resolve("jwt"));
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), dir.resolve("postgres-binaries"),
+        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), options.binariesDir(),
                 options.postgresPort(), options.durable());
         try {
             postgres.createDatabases(DATABASES);
@@ -66,7 +71,8 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * The stack of this test JVM: started on first use in a temporary folder on free ports, stopped and deleted when
-     * the JVM exits. Later callers, from any class loader, get a view of the same servers.
+     * the JVM exits (PostgreSQL's binaries stay unpacked for the next test JVM, see
+     * {@link PostgresServer#sharedBinaries()}). Later callers, from any class loader, get a view of the same servers.
      */
     public static SharedStack shared() {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
@@ -74,7 +80,7 @@ public final class DevStack implements AutoCloseable {
         synchronized (jmx) {
             if (!jmx.isRegistered(name)) {
                 Path dir = temporaryFolder();
-                DevStack stack = start(new Options(dir, 0, 0, false));
+                DevStack stack = start(new Options(dir, PostgresServer.sharedBinaries(), 0, 0, false));
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     stack.close();
                     deleteRecursively(dir);

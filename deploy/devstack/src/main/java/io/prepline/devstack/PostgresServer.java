@@ -53,6 +53,15 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A folder for the binaries that outlives a test JVM, so that each test JVM need not unpack them again (about two
+     * seconds of CPU): under the system's temporary folder, one subfolder per binaries' digest, unpacked by one process
+     * while the others wait (the embedded server's own lock).
+     */
+    public static Path sharedBinaries() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "prepline-postgres-binaries");
+    }
+
     /** Starts the server again after {@link #stop()}, on the same port with the same data. */
     public synchronized void start() {
         if (postgres != null) {

@@ -28,7 +28,7 @@ class PostgresServerTest {
 
     @BeforeAll
     static void start() {
-        server = PostgresServer.start(dir.resolve("data"), dir.resolve("binaries"), 0, false);
+        server = PostgresServer.start(dir.resolve("data"), PostgresServer.sharedBinaries(), 0, false);
     }
 
     @AfterAll

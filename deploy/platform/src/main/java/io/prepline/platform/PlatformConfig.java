@@ -128,6 +128,14 @@ public interface PlatformConfig {
         long maxBodyBytes();
 
         /**
+         * Largest size of a request's headers together, in bytes (each counted as {@code name: value}): above it 431
+         * problem+json naming the largest header. The HTTP decoder's own limit, which answers without a body, is
+         * raised to four times this.
+         */
+        @WithDefault("20480")
+        int maxHeaderBytes();
+
+        /**
          * Refuse a JSON request without a body (400 invalid-json) before it reaches a resource: right where every
          * JSON request carries a document; off where some operations take no body but clients still send the type.
          */

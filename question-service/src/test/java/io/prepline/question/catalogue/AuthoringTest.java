@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -134,6 +135,11 @@ class AuthoringTest {
         given().auth().oauth2(author()).contentType(ContentType.JSON)
                 .body(Map.of("questions", List.of(second))).post("/api/v1/questions/import")
                 .then().statusCode(400).body("items[0].errors[0].field", is("questions[0].slug"));
+        // an item without a slug is reported by its index alone
+        given().auth().oauth2(author()).contentType(ContentType.JSON)
+                .body("{\"questions\": [null]}").post("/api/v1/questions/import")
+                .then().statusCode(400).body("items[0].index", is(0)).body("items[0]", not(hasKey("slug")))
+                .body("items[0].errors[0].field", is("questions[0]"));
     }
 
     @Test

@@ -98,8 +98,9 @@ class EmbedBrowserTest {
 
     @Test
     void twoEmbeddedQuestionsLoadCleanlyFitTheirFramesAndPassAxeInBothThemes() throws Exception {
+        browser = start();
         for (String theme : List.of("light", "dark")) {
-            browser = start(theme);
+            prefer(theme);
             for (int width : new int[] {375, 1024}) {
                 browser.manage().window().setSize(new Dimension(width, 900));
                 browser.get(partnerOrigin + "/");
@@ -122,12 +123,10 @@ class EmbedBrowserTest {
                 assertTopLevelRequestsStayWithThePartnerAndTheService(at);
                 assertNoConsoleErrors(at);
             }
-            browser.quit();
-            browser = null;
         }
     }
 
-    private ChromeDriver start(String theme) {
+    private ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -140,10 +139,14 @@ class EmbedBrowserTest {
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(driver, options);
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
         chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return chrome;
+    }
+
+    /** The color scheme pages loaded from now on see as the user's preference ({@code light} or {@code dark}). */
+    private void prefer(String theme) {
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
     }
 
     private List<WebElement> awaitFrames() throws InterruptedException {

@@ -89,4 +89,11 @@ class ProblemVocabularyTest {
                 412, "precondition-failed");
         problem(given().get("/api/v1/questions/" + PRUNING_AMAZON + "-nope"), 404, "not-found");
     }
+
+    @Test
+    void headersOverTheLimitAre431NamingTheLargest() {
+        Response response = given().header("X-Padding", "x".repeat(25_000)).get("/api/v1/questions");
+        problem(response, 431, "request-headers-too-large");
+        response.then().body("errors[0].field", is("X-Padding"));
+    }
 }

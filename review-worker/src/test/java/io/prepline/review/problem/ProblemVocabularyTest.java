@@ -54,4 +54,12 @@ class ProblemVocabularyTest {
         problem(given().auth().oauth2(author).contentType(ContentType.JSON).body("{\"question\":")
                 .post("/api/v1/score-preview"), 400, "invalid-json");
     }
+
+    @Test
+    void headersOverTheLimitAre431NamingTheLargest() {
+        Response response = given().auth().oauth2(STACK.token("ann", "author")).header("X-Padding", "x".repeat(25_000))
+                .contentType(ContentType.JSON).body("{}").post("/api/v1/score-preview");
+        problem(response, 431, "request-headers-too-large");
+        response.then().body("errors[0].field", is("X-Padding"));
+    }
 }

@@ -33,8 +33,10 @@ public record Problem(
     /** The errors of one item of a bulk request, by its position and slug. */
     @Schema(name = "ProblemItemErrors", description = "The errors of one item of a bulk request",
             requiredProperties = {"index", "errors"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ItemErrors(@Schema(description = "Position of the item in the request, from 0") int index,
-                             @Schema(description = "The item's slug, when it has one") String slug,
+                             @Schema(description = "The item's slug; absent when it has none (a null item, an item "
+                                     + "without a slug)") String slug,
                              List<FieldError> errors) {
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * {@link Problem} schema. A resource declares the errors of its domain (404, 409, 412, 422, 428, ...) with a
  * description; this filter gives them the media type and schema, and adds the errors every operation of a kind can
  * produce: 401 (a missing or invalid token, or an invalid one where none is needed), 403 for one limited to roles,
- * 413 and 415 for one with a body, 400 (the body's errors for one with a body), 406, 500 and 503 for all.
+ * 413 and 415 for one with a body, 400 (the body's errors for one with a body), 406, 431, 500 and 503 for all.
  * <p>
  * Quarkus derives an operation's security requirement from {@code @RolesAllowed} and {@code @Authenticated} and lists
  * the roles where OAuth scopes go. The bearer scheme has no scopes, so the roles move to the operation's description
@@ -67,6 +67,8 @@ public class ProblemResponses implements OASFilter {
             withBody(responses);
         }
         add(responses, ProblemType.INVALID_REQUEST, "A malformed request URI or an invalid parameter, named in errors");
+        add(responses, ProblemType.REQUEST_HEADERS_TOO_LARGE,
+                "The request's headers together are larger than the service accepts; errors names the largest");
         add(responses, ProblemType.NOT_ACCEPTABLE, "The Accept header names no media type the operation answers with");
         add(responses, ProblemType.INTERNAL_ERROR, "An unexpected failure, logged by the service");
         add(responses, ProblemType.UNAVAILABLE,

@@ -21,6 +21,7 @@ public enum ProblemType {
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    REQUEST_HEADERS_TOO_LARGE(431, "request-headers-too-large", "Request headers too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 

@@ -32,7 +32,7 @@ class ProblemResponsesTest {
 
         assertEquals(Map.of("SecurityScheme", List.of()), operation.getSecurity().get(0).getSchemes());
         assertEquals("Score a draft\n\nRoles: author, reviewer.", operation.getDescription());
-        assertEquals(List.of("200", "400", "401", "403", "406", "500", "503"), List.copyOf(operation.getResponses().getAPIResponses().keySet()));
+        assertEquals(List.of("200", "400", "401", "403", "406", "431", "500", "503"), List.copyOf(operation.getResponses().getAPIResponses().keySet()));
         assertEquals("No bearer token, or an invalid or expired one (unauthorized)", response(operation, "401").getDescription());
         assertEquals("The token has none of the roles author, reviewer (forbidden)", response(operation, "403").getDescription());
         assertProblems(operation);
@@ -70,7 +70,7 @@ class ProblemResponsesTest {
 
         filter(operation);
 
-        assertEquals(List.of("200", "400", "401", "404", "406", "409", "413", "415", "500", "503"),
+        assertEquals(List.of("200", "400", "401", "404", "406", "409", "413", "415", "431", "500", "503"),
                 List.copyOf(operation.getResponses().getAPIResponses().keySet()));
         assertTrue(response(operation, "400").getDescription().contains("(invalid-json, unknown-field)"));
         assertEquals("No such question", response(operation, "404").getDescription());

@@ -12,8 +12,8 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
- * The spans a service finished, as its tests read them from the SDK's in-memory exporter (each service's tests
- * produce one as a CDI bean, which Quarkus exports to).
+ * The spans a service finished, as its tests read them from the SDK's in-memory exporter ({@link TestSpans} produces
+ * it as a CDI bean, which Quarkus exports to).
  */
 public final class FinishedSpans {
 
