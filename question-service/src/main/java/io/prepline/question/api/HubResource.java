@@ -1,6 +1,5 @@
 package io.prepline.question.api;
 
-import io.prepline.question.search.Filters;
 import io.prepline.question.search.SearchModels;
 import io.prepline.question.search.SearchService;
 import io.prepline.question.QuestionConfig;
@@ -34,7 +33,7 @@ public class HubResource {
                     + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response companies() {
-        return cached(new SearchModels.Hub(search.facets(Filters.NONE).company()));
+        return cached(new SearchModels.Hub(search.allFacets().company()));
     }
 
     @GET
@@ -44,7 +43,7 @@ public class HubResource {
                     + "questions (anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response roles() {
-        return cached(new SearchModels.Hub(search.facets(Filters.NONE).role()));
+        return cached(new SearchModels.Hub(search.allFacets().role()));
     }
 
     @GET
@@ -54,7 +53,7 @@ public class HubResource {
                     + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response categories() {
-        return cached(new SearchModels.Hub(search.facets(Filters.NONE).category()));
+        return cached(new SearchModels.Hub(search.allFacets().category()));
     }
 
     @GET
@@ -64,7 +63,7 @@ public class HubResource {
                     + "(anonymous callers allowed; Cache-Control public).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchModels.Hub.class)))
     public Response topics() {
-        return cached(new SearchModels.Hub(search.facets(Filters.NONE).topic()));
+        return cached(new SearchModels.Hub(search.allFacets().topic()));
     }
 
     private Response cached(Object body) {

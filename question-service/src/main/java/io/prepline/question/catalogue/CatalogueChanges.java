@@ -47,6 +47,7 @@ public class CatalogueChanges {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong contentGeneration = new AtomicLong();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> committed = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
     private PgListener listener;
 
@@ -102,6 +103,14 @@ public class CatalogueChanges {
         listeners.add(listener);
     }
 
+    /**
+     * Runs on the committing thread after every change committed on this instance, before the change is announced:
+     * what caches are recomputed from (the search index) must hold the change before they are retired.
+     */
+    public void onCommitted(Runnable action) {
+        committed.add(action);
+    }
+
     /** Announces a change of content once the current transaction commits. */
     public void changedOnCommit() {
         onCommit(null);
@@ -113,7 +122,10 @@ public class CatalogueChanges {
     }
 
     private void onCommit(String countersOf) {
-        AfterCommit.run(transactions, () -> changed(countersOf));
+        AfterCommit.run(transactions, () -> {
+            committed.forEach(Runnable::run);
+            changed(countersOf);
+        });
     }
 
     private void changed(String countersOf) {
