@@ -3,6 +3,7 @@ package io.prepline.question;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.prepline.platform.pg.PgListener;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -117,6 +118,11 @@ public interface QuestionConfig {
         /** The pause doubles up to this while the database stays unreachable. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /** These settings as the platform's listener takes them. */
+        default PgListener.Settings listener() {
+            return new PgListener.Settings(checkInterval(), minBackoff(), maxBackoff());
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import io.prepline.question.search.RelatedService;
 import io.prepline.question.search.SearchModels;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,7 +93,7 @@ public class QuestionResource {
         if (!caller.anonymous()) {
             return onWorker(() -> privateJson(mine.page(listings.page(request), caller.userId())));
         }
-        return cachedOrLoaded(listings.cachedPage(request), () -> listings.page(request), this::publicJson);
+        return fromIndex(() -> publicJson(listings.page(request)));
     }
 
     @GET
@@ -104,7 +105,7 @@ public class QuestionResource {
     @APIResponse(responseCode = "400", description = "Unknown filter value or q too long (invalid-request)")
     public Uni<Response> facets(@BeanParam FilterParams params) {
         FilterParams.Values filters = params.values();
-        return cachedOrLoaded(listings.cachedFacets(filters), () -> listings.facets(filters), this::publicJson);
+        return fromIndex(() -> publicJson(listings.facets(filters)));
     }
 
     @GET
@@ -118,10 +119,16 @@ public class QuestionResource {
             content = @Content(schema = @Schema(implementation = SearchModels.Suggestions.class)))
     @APIResponse(responseCode = "400", description = "q missing, longer than question.search.max-suggest-length (100) "
             + "characters or without a letter or digit (invalid-request)")
+    @NonBlocking
     public Response suggest(@Parameter(description = "The text typed so far", required = true, example = "model pru",
             schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("q") String q) {
         return Response.ok(autocomplete.suggest(q), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control",
                 publicCacheControl()).build();
+    }
+
+    // lists, searches and facets come from memory (the search index, cached pages of it): answered on the I/O thread
+    private static Uni<Response> fromIndex(Supplier<Response> respond) {
+        return Uni.createFrom().item(respond);
     }
 
     // a cached result is answered on the I/O thread; only a miss goes to a worker thread for the database

@@ -52,9 +52,8 @@ public class CatalogueChanges {
     private PgListener listener;
 
     void start(@Observes StartupEvent event) {
-        QuestionConfig.Changes settings = config.changes();
         listener = new PgListener(CHANNEL, dataSource::getConnection,
-                new PgListener.Settings(settings.checkInterval(), settings.minBackoff(), settings.maxBackoff()),
+                config.changes().listener(),
                 new PgListener.Handler() {
                     @Override
                     public void listening() {

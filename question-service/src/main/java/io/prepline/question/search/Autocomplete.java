@@ -14,8 +14,6 @@ import io.prepline.question.search.SearchModels.SuggestedQuestion;
 import io.prepline.question.search.SearchModels.Suggestions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -76,12 +74,10 @@ public class Autocomplete {
         }
         return index.read((searcher, facets) -> {
             ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
-            StoredFields stored = searcher.storedFields();
             List<SuggestedQuestion> questions = new ArrayList<>(hits.length);
             for (ScoreDoc hit : hits) {
-                Document doc = stored.document(hit.doc);
-                questions.add(new SuggestedQuestion(doc.get(IndexedQuestions.STORED_SLUG),
-                        doc.get(IndexedQuestions.STORED_TITLE)));
+                questions.add(new SuggestedQuestion(IndexedQuestions.text(searcher, hit.doc, IndexedQuestions.STORED_SLUG),
+                        IndexedQuestions.text(searcher, hit.doc, IndexedQuestions.STORED_TITLE)));
             }
             return questions;
         });

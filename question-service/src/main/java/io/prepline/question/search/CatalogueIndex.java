@@ -103,9 +103,8 @@ public class CatalogueIndex {
 
     /** Listens for changes and builds the index; returns once it is built. */
     void listen() {
-        QuestionConfig.Changes settings = config.changes();
         listener = new PgListener(CHANNEL, dataSource::getConnection,
-                new PgListener.Settings(settings.checkInterval(), settings.minBackoff(), settings.maxBackoff()),
+                config.changes().listener(),
                 new PgListener.Handler() {
                     @Override
                     public void listening() {

@@ -26,6 +26,9 @@ final class Highlighter {
     private record Match(int start, int end) {
     }
 
+    /** Characters of a body looked at for a snippet. */
+    private static final int MAX_ANALYSED = 4000;
+
     private final Analyzer analyzer;
     /** Stems that matched, and words as written that matched (the words a typo was near). */
     private final Set<String> stems;
@@ -57,10 +60,12 @@ final class Highlighter {
         return new Highlights(marked(title, matches(title), 0, title.length()), snippet);
     }
 
-    private String snippet(String text) {
-        if (text == null || text.isEmpty()) {
+    private String snippet(String whole) {
+        if (whole == null || whole.isEmpty()) {
             return null;
         }
+        // the snippet comes from the beginning: a long body is not analysed to its end
+        String text = whole.length() > MAX_ANALYSED ? whole.substring(0, MAX_ANALYSED) : whole;
         List<Match> matches = matches(text);
         if (matches.isEmpty()) {
             return null;
@@ -84,7 +89,7 @@ final class Highlighter {
             end = space > matches.get(best).end() ? space : end;
         }
         String marked = marked(text, matches, start, end);
-        return (start > 0 ? "…" : "") + marked + (end < text.length() ? "…" : "");
+        return (start > 0 ? "…" : "") + marked + (end < whole.length() ? "…" : "");
     }
 
     private static int wordStart(String text, int at) {

@@ -1,5 +1,6 @@
 package io.prepline.question.search;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,15 +26,20 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -41,7 +47,7 @@ import org.apache.lucene.util.BytesRef;
  * analysed as the full-text search always was (English: stemmed, stop words dropped) in three fields weighted like
  * the old tsvector: title, then overview and topics, then body and part prompts. Filters are exact terms (the
  * combinations of company, role and round of each report, so one report must match them all), facets and sort keys
- * are doc values, and the question as a list shows it is stored as its JSON.
+ * are doc values, and so are the question as a list shows it (its JSON) and the texts highlights are made from.
  */
 final class IndexedQuestions {
 
@@ -159,12 +165,28 @@ final class IndexedQuestions {
         doc.add(new NumericDocValuesField(UPDATED, micros(summary.updatedAt())));
         doc.add(new NumericDocValuesField(LIKES, summary.counters().likes()));
         doc.add(new NumericDocValuesField(SOLVED, summary.counters().solved()));
-        doc.add(new StoredField(SUMMARY, writeJson(json, summary)));
-        doc.add(new StoredField(STORED_SLUG, summary.slug()));
-        doc.add(new StoredField(STORED_TITLE, summary.title()));
-        doc.add(new StoredField(STORED_OVERVIEW, summary.overview()));
-        doc.add(new StoredField(STORED_BODY, body));
+        // doc values rather than stored fields: a page reads 20 of them, and stored fields decompress a block per read
+        doc.add(new BinaryDocValuesField(SUMMARY, new BytesRef(writeJson(json, summary))));
+        doc.add(new BinaryDocValuesField(STORED_SLUG, new BytesRef(summary.slug())));
+        doc.add(new BinaryDocValuesField(STORED_TITLE, new BytesRef(summary.title())));
+        doc.add(new BinaryDocValuesField(STORED_OVERVIEW, new BytesRef(summary.overview())));
+        doc.add(new BinaryDocValuesField(STORED_BODY, new BytesRef(body)));
         return new Row(summary.id(), rs.getLong(17), doc);
+    }
+
+    /** A value of a question as the index keeps it ({@link #SUMMARY}, {@link #STORED_TITLE}, ...). */
+    static BytesRef value(IndexSearcher searcher, int doc, String field) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("the search index lacks " + field + " of a question");
+        }
+        return values.binaryValue();
+    }
+
+    static String text(IndexSearcher searcher, int doc, String field) throws IOException {
+        return value(searcher, doc, field).utf8ToString();
     }
 
     static long micros(Instant time) {

@@ -34,18 +34,8 @@ public class Listings {
         facets = CatalogueCache.results(index::generation, index::listening, config.api().listCacheSize());
     }
 
-    /** The cached page, or null when it must be read from the database. */
-    public byte[] cachedPage(PageRequest request) {
-        return pages.cached(request);
-    }
-
     public byte[] page(PageRequest request) {
         return pages.get(request, r -> search.list(search.filters(r.filters()), r.sort(), r.limit(), r.cursor()));
-    }
-
-    /** The cached facets, or null when they must be counted in the database. */
-    public byte[] cachedFacets(FilterParams.Values filters) {
-        return facets.cached(filters);
     }
 
     public byte[] facets(FilterParams.Values filters) {

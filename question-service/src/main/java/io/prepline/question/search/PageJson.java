@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.lucene.document.Document;
+import io.prepline.question.search.SearchModels.Highlights;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -23,23 +23,21 @@ final class PageJson {
         ascii("{\"items\":[");
     }
 
-    /** Adds a question; with a rank (a search) also its rank and, from the highlighter, its matching words. */
-    void item(Document stored, Highlighter highlighter, Float rank) {
+    /** Adds a question; with a rank (a search) also its rank and its matching words. */
+    void item(BytesRef summary, Float rank, Highlights highlights) {
         if (!first) {
             out.write(',');
         }
         first = false;
-        BytesRef summary = stored.getBinaryValue(IndexedQuestions.SUMMARY);
         if (rank == null) {
             out.write(summary.bytes, summary.offset, summary.length);
             return;
         }
         out.write(summary.bytes, summary.offset, summary.length - 1); // without its closing brace
         ascii(",\"rank\":" + rank);
-        if (highlighter != null) {
+        if (highlights != null) {
             ascii(",\"highlights\":");
-            out.writeBytes(write(highlighter.highlight(stored.get(IndexedQuestions.STORED_TITLE),
-                    stored.get(IndexedQuestions.STORED_OVERVIEW), stored.get(IndexedQuestions.STORED_BODY))));
+            out.writeBytes(write(highlights));
         }
         out.write('}');
     }

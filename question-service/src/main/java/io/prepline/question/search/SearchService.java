@@ -32,7 +32,6 @@ import io.prepline.question.search.SearchModels.QuestionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -141,9 +140,14 @@ public class SearchService {
             Highlighter highlighter = filters.hasText()
                     ? new Highlighter(index.analyzer(), query, config.search().snippetLength()) : null;
             PageJson page = new PageJson(json);
-            StoredFields stored = searcher.storedFields();
             for (int i = 0; i < Math.min(limit, hits.length); i++) {
-                page.item(stored.document(hits[i].doc), highlighter, filters.hasText() ? score(hits[i], pageSort) : null);
+                int doc = hits[i].doc;
+                page.item(IndexedQuestions.value(searcher, doc, IndexedQuestions.SUMMARY),
+                        filters.hasText() ? score(hits[i], pageSort) : null,
+                        highlighter == null ? null : highlighter.highlight(
+                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_TITLE),
+                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_OVERVIEW),
+                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_BODY)));
             }
             String next = null;
             if (hits.length > limit) {
@@ -285,19 +289,24 @@ public class SearchService {
     /** Runs one query of the catalogue database ({@code UUID[]} parameters go as uuid arrays). */
     public <T> T query(String sql, List<Object> params, Reader<T> reader) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof UUID[] ids) {
-                    ps.setArray(i + 1, c.createArrayOf("uuid", ids));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
+            bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("catalogue query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets the parameters of a statement; {@code UUID[]} ones go as uuid arrays. */
+    static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof UUID[] ids) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", ids));
+            } else {
+                ps.setObject(i + 1, p);
+            }
         }
     }
 }
