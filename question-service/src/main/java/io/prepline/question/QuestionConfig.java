@@ -3,6 +3,7 @@ package io.prepline.question;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.prepline.platform.pg.PgListener;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -28,6 +29,8 @@ public interface QuestionConfig {
 
     Drafts drafts();
     Discussion discussion();
+
+    Search search();
 
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
@@ -115,6 +118,11 @@ public interface QuestionConfig {
         /** The pause doubles up to this while the database stays unreachable. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /** These settings as the platform's listener takes them. */
+        default PgListener.Settings listener() {
+            return new PgListener.Settings(checkInterval(), minBackoff(), maxBackoff());
+        }
     }
 
     /**
@@ -176,6 +184,25 @@ public interface QuestionConfig {
 
         @WithDefault("720")
         int defaultHeight();
+    }
+
+    /** The search index every instance keeps of the catalogue, and autocomplete. */
+    interface Search {
+        /** How long start-up waits for the first index of the catalogue before it fails. */
+        @WithDefault("120s")
+        Duration buildTimeout();
+
+        /** Characters of the body shown around the first match of a search. */
+        @WithDefault("180")
+        int snippetLength();
+
+        /** Longest accepted autocomplete text, in characters. */
+        @WithDefault("100")
+        int maxSuggestLength();
+
+        /** Titles, companies and topics each suggested at most. */
+        @WithDefault("5")
+        int suggestions();
     }
 
     /** Learning tracks written by authors. */

@@ -147,6 +147,7 @@ class OpenApiTest {
                 Map.entry("GET /api/v1/questions", "listQuestions"),
                 Map.entry("POST /api/v1/questions", "createQuestion"),
                 Map.entry("GET /api/v1/questions/facets", "getQuestionFacets"),
+                Map.entry("GET /api/v1/questions/suggest", "suggestQuestions"),
                 Map.entry("POST /api/v1/questions/import", "importQuestions"),
                 Map.entry("GET /api/v1/questions/{slug}", "getQuestion"),
                 Map.entry("PUT /api/v1/questions/{slug}", "replaceQuestion"),

@@ -15,6 +15,7 @@ import io.prepline.question.QuestionConfig;
 import io.prepline.question.me.MeModels;
 import io.prepline.question.me.MyState;
 import io.prepline.platform.problem.JsonBodies;
+import io.prepline.question.search.Autocomplete;
 import io.prepline.question.search.FilterParams;
 import io.prepline.question.search.ListParams;
 import io.prepline.question.search.Listings;
@@ -22,6 +23,7 @@ import io.prepline.question.search.RelatedService;
 import io.prepline.question.search.SearchModels;
 import jakarta.ws.rs.BeanParam;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,10 +37,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,6 +74,8 @@ public class QuestionResource {
     RelatedService related;
     @Inject
     MyState mine;
+    @Inject
+    Autocomplete autocomplete;
 
     @GET
     @Operation(operationId = "listQuestions", summary = "List and search questions",
@@ -87,7 +93,7 @@ public class QuestionResource {
         if (!caller.anonymous()) {
             return onWorker(() -> privateJson(mine.page(listings.page(request), caller.userId())));
         }
-        return cachedOrLoaded(listings.cachedPage(request), () -> listings.page(request), this::publicJson);
+        return fromIndex(() -> publicJson(listings.page(request)));
     }
 
     @GET
@@ -99,7 +105,30 @@ public class QuestionResource {
     @APIResponse(responseCode = "400", description = "Unknown filter value or q too long (invalid-request)")
     public Uni<Response> facets(@BeanParam FilterParams params) {
         FilterParams.Values filters = params.values();
-        return cachedOrLoaded(listings.cachedFacets(filters), () -> listings.facets(filters), this::publicJson);
+        return fromIndex(() -> publicJson(listings.facets(filters)));
+    }
+
+    @GET
+    @Path("suggest")
+    @Operation(operationId = "suggestQuestions", summary = "Complete what a searcher is typing",
+            description = "Active questions whose title has words starting with each word of q (the last one may be "
+                    + "half typed), most relevant first; companies and topics with a word starting with q, most "
+                    + "questions first. At most question.search.suggestions (5) of each. From the search index, "
+                    + "never cached: it changes with every letter.")
+    @APIResponse(responseCode = "200", description = "The completions",
+            content = @Content(schema = @Schema(implementation = SearchModels.Suggestions.class)))
+    @APIResponse(responseCode = "400", description = "q missing, longer than question.search.max-suggest-length (100) "
+            + "characters or without a letter or digit (invalid-request)")
+    @NonBlocking
+    public Response suggest(@Parameter(description = "The text typed so far", required = true, example = "model pru",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("q") String q) {
+        return Response.ok(autocomplete.suggest(q), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control",
+                publicCacheControl()).build();
+    }
+
+    // lists, searches and facets come from memory (the search index, cached pages of it): answered on the I/O thread
+    private static Uni<Response> fromIndex(Supplier<Response> respond) {
+        return Uni.createFrom().item(respond);
     }
 
     // a cached result is answered on the I/O thread; only a miss goes to a worker thread for the database

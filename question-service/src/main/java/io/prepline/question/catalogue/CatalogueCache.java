@@ -48,6 +48,14 @@ public final class CatalogueCache<K, V> {
         return cache;
     }
 
+    /**
+     * Results of something else kept current from the catalogue's changes (the search index): an entry belongs to
+     * one of its generations; nothing is stored while {@code current} is false.
+     */
+    public static <K, V> CatalogueCache<K, V> results(LongSupplier generation, BooleanSupplier current, int maxEntries) {
+        return new CatalogueCache<>(generation, current, maxEntries);
+    }
+
     /** The cached value, or null. */
     public V cached(K key) {
         return entries.getIfPresent(new Entry<>(generation.getAsLong(), key));

@@ -47,13 +47,13 @@ public class CatalogueChanges {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong contentGeneration = new AtomicLong();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> committed = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
     private PgListener listener;
 
     void start(@Observes StartupEvent event) {
-        QuestionConfig.Changes settings = config.changes();
         listener = new PgListener(CHANNEL, dataSource::getConnection,
-                new PgListener.Settings(settings.checkInterval(), settings.minBackoff(), settings.maxBackoff()),
+                config.changes().listener(),
                 new PgListener.Handler() {
                     @Override
                     public void listening() {
@@ -102,6 +102,14 @@ public class CatalogueChanges {
         listeners.add(listener);
     }
 
+    /**
+     * Runs on the committing thread after every change committed on this instance, before the change is announced:
+     * what caches are recomputed from (the search index) must hold the change before they are retired.
+     */
+    public void onCommitted(Runnable action) {
+        committed.add(action);
+    }
+
     /** Announces a change of content once the current transaction commits. */
     public void changedOnCommit() {
         onCommit(null);
@@ -113,7 +121,10 @@ public class CatalogueChanges {
     }
 
     private void onCommit(String countersOf) {
-        AfterCommit.run(transactions, () -> changed(countersOf));
+        AfterCommit.run(transactions, () -> {
+            committed.forEach(Runnable::run);
+            changed(countersOf);
+        });
     }
 
     private void changed(String countersOf) {

@@ -31,7 +31,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.hibernate.Session;
 
 /** Question pages: reading one (rendered and cached) and the authoring rules. Every change is published. */
 @ApplicationScoped
@@ -53,6 +52,8 @@ public class CatalogueService {
 
     @Inject
     CatalogueChanges changes;
+    @Inject
+    PageQuery pages;
 
     private CatalogueCache<String, RenderedQuestion> rendered;
 
@@ -71,15 +72,9 @@ public class CatalogueService {
         return rendered.get(slug, this::renderFresh);
     }
 
-    @Transactional
     RenderedQuestion renderFresh(String slug) {
-        // read only: no snapshots of the JSON columns for dirty checking, no flush
-        QuestionEntity.getEntityManager().unwrap(Session.class).setDefaultReadOnly(true);
-        QuestionEntity q = QuestionEntity.findBySlug(slug);
-        if (q == null) {
-            throw ProblemException.notFound("no question with slug '" + slug + "'");
-        }
-        return render(q);
+        return render(pages.page(slug)
+                .orElseThrow(() -> ProblemException.notFound("no question with slug '" + slug + "'")));
     }
 
     public QuestionEntity require(String slug) {
@@ -309,11 +304,15 @@ public class CatalogueService {
 
     /** Serialises the page of a question and hashes it; the cache keeps it for a short while. */
     public RenderedQuestion render(QuestionEntity q) {
+        return render(toDocument(q));
+    }
+
+    private RenderedQuestion render(QuestionDocument page) {
         try {
-            byte[] bytes = json.writeValueAsBytes(toDocument(q));
-            return new RenderedQuestion(q.slug, bytes, ETags.of(q.version, bytes));
+            byte[] bytes = json.writeValueAsBytes(page);
+            return new RenderedQuestion(page.slug(), bytes, ETags.of(page.version(), bytes));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render question " + q.slug, e);
+            throw new IllegalStateException("cannot render question " + page.slug(), e);
         }
     }
 
@@ -328,11 +327,17 @@ public class CatalogueService {
      * that is not stored, or not as it would be.
      */
     public QuestionDocument toDocument(QuestionEntity q, Map<Integer, List<Rubric.Criterion>> criteriaByPart) {
+        return toDocument(q, judgedBy(criteriaByPart), relatedRefs(q.relatedIds));
+    }
+
+    /** The page of {@code q} with its criteria and related questions already read ({@link PageQuery}). */
+    QuestionDocument toDocument(QuestionEntity q, List<QuestionDocument.JudgedBy> criteria,
+                                List<QuestionDocument.RelatedRef> related) {
         Guidance g = q.guidance;
         return new QuestionDocument(q.id, q.slug, q.title, q.overview, q.body, q.category, q.difficulty, q.status,
                 q.version, q.asks, q.topics, g.interviewerExpects(), g.approach(), g.followUps(), g.constraints(),
                 g.clarifyingQuestions(), g.strongAnswerCovers(), g.quickAnswer(), null, teaser(q.sampleAnswer),
-                q.parts, judgedBy(criteriaByPart), relatedRefs(q.relatedIds), null,
+                q.parts, criteria, related, null,
                 new QuestionDocument.Counters(q.likesCount, q.commentsCount, q.solvedCount), q.createdAt, q.updatedAt);
     }
 

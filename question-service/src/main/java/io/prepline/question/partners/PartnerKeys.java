@@ -61,10 +61,9 @@ public class PartnerKeys {
     private PgListener listener;
 
     void start(@Observes StartupEvent event) {
-        QuestionConfig.Changes settings = config.changes();
         reloadQuietly();
         listener = new PgListener(CHANNEL, dataSource::getConnection,
-                new PgListener.Settings(settings.checkInterval(), settings.minBackoff(), settings.maxBackoff()),
+                config.changes().listener(),
                 new PgListener.Handler() {
                     @Override
                     public void listening() {

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.catalogue.CatalogueCache;
-import io.prepline.question.catalogue.CatalogueChanges;
 import io.prepline.question.search.ListParams.PageRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Pages of the list and search, and facets, serialised once per change of the catalogue: browsing is read far more
- * often than the catalogue changes, and the same few queries make most of the traffic.
+ * Pages of the list and search, and facets, serialised once per change of the search index: browsing is read far
+ * more often than the catalogue changes, and the same few queries make most of the traffic.
  */
 @ApplicationScoped
 public class Listings {
@@ -20,7 +19,7 @@ public class Listings {
     @Inject
     SearchService search;
     @Inject
-    CatalogueChanges changes;
+    CatalogueIndex index;
     @Inject
     ObjectMapper json;
     @Inject
@@ -31,22 +30,12 @@ public class Listings {
 
     @PostConstruct
     void createCaches() {
-        pages = CatalogueCache.results(changes, config.api().listCacheSize());
-        facets = CatalogueCache.results(changes, config.api().listCacheSize());
-    }
-
-    /** The cached page, or null when it must be read from the database. */
-    public byte[] cachedPage(PageRequest request) {
-        return pages.cached(request);
+        pages = CatalogueCache.results(index::generation, index::listening, config.api().listCacheSize());
+        facets = CatalogueCache.results(index::generation, index::listening, config.api().listCacheSize());
     }
 
     public byte[] page(PageRequest request) {
-        return pages.get(request, r -> write(search.list(search.filters(r.filters()), r.sort(), r.limit(), r.cursor())));
-    }
-
-    /** The cached facets, or null when they must be counted in the database. */
-    public byte[] cachedFacets(FilterParams.Values filters) {
-        return facets.cached(filters);
+        return pages.get(request, r -> search.list(search.filters(r.filters()), r.sort(), r.limit(), r.cursor()));
     }
 
     public byte[] facets(FilterParams.Values filters) {

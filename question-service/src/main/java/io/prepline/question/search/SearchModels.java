@@ -30,8 +30,37 @@ public final class SearchModels {
                                   @Schema(description = "Number of parts (0 for single questions)", examples = "0") int parts,
                                   QuestionDocument.Counters counters,
                                   Instant updatedAt,
-                                  @Schema(description = "Full-text rank, only when searching", examples = "0.6079271")
-                                  Float rank) {
+                                  @Schema(description = "Relevance to the search (higher is better), only when searching",
+                                          examples = "6.0792713")
+                                  Float rank,
+                                  @Schema(description = "The words that matched the search, only when searching")
+                                  Highlights highlights) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A search result's matching words marked: HTML, the text escaped and each match in <mark>")
+    public record Highlights(
+            @Schema(description = "The title", examples = "Explain model <mark>pruning</mark> and its applications")
+            String title,
+            @Schema(description = "Some 180 characters of the body (or the overview) around its matches; absent when "
+                    + "only the title or the topics matched",
+                    examples = "…removing weights with small magnitude (<mark>pruning</mark>) shrinks the model…")
+            String snippet) {
+    }
+
+    @Schema(description = "Completions of what a searcher has typed so far: question titles, companies and topics")
+    public record Suggestions(
+            @Schema(description = "Questions whose title has words starting with the words typed, most relevant first")
+            List<SuggestedQuestion> questions,
+            @Schema(description = "Companies with a word starting with the text, most questions first")
+            List<Count> companies,
+            @Schema(description = "Topics with a word starting with the text, most questions first")
+            List<Count> topics) {
+    }
+
+    @Schema(description = "A question suggested while typing")
+    public record SuggestedQuestion(@Schema(examples = "explain-model-pruning-and-its-applications-amazon") String slug,
+                                    @Schema(examples = "Explain model pruning and its applications") String title) {
     }
 
     /** A page of questions; documented with the caller's marks on each item as {@code MeModels.MarkedPage}. */

@@ -4,14 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -24,16 +27,28 @@ import io.prepline.question.catalogue.QuestionDocument;
 import io.prepline.question.catalogue.Slugs;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.ProblemException;
-import io.prepline.question.search.SearchModels.Count;
 import io.prepline.question.search.SearchModels.Facets;
-import io.prepline.question.search.SearchModels.Page;
 import io.prepline.question.search.SearchModels.QuestionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * Browsing the catalogue with PostgreSQL: full-text search on the weighted tsvector (GIN), JSONB containment for
- * company/role/round and topics, keyset pagination. Plain SQL because ranking and keysets do not map to entities.
+ * Browsing the catalogue: lists, full-text search with keyset cursors and facets from the search index every instance
+ * keeps ({@link CatalogueIndex}); summaries of questions named by id from PostgreSQL (plain SQL).
  */
 @ApplicationScoped
 public class SearchService {
@@ -49,6 +64,10 @@ public class SearchService {
     ObjectMapper json;
     @Inject
     QuestionConfig config;
+    @Inject
+    CatalogueIndex index;
+
+    private volatile CountedFacets hubs;
 
     /** Checks raw query parameters and turns names into slugs; unknown values are errors naming the parameter. */
     public Filters filters(FilterParams.Values values) {
@@ -66,19 +85,22 @@ public class SearchService {
                 errors.add(new FieldError("difficulty", "must be one of easy, medium, hard"));
             }
         }
-        String companySlug = known(errors, "company", values.company(), "ask_keys @> ?::jsonb", s -> "[{\"company\":\"" + s + "\"}]");
-        String roleSlug = known(errors, "role", values.role(), "ask_keys @> ?::jsonb", s -> "[{\"role\":\"" + s + "\"}]");
-        String roundSlug = known(errors, "round", values.round(), "ask_keys @> ?::jsonb", s -> "[{\"round\":\"" + s + "\"}]");
-        String categorySlug = known(errors, "category", values.category(), "category_slug = ?", s -> s);
-        String topicSlug = known(errors, "topic", values.topic(), "topic_slugs @> ?::jsonb", s -> "[\"" + s + "\"]");
+        String companySlug = known(errors, "company", values.company(),
+                s -> new Term(IndexedQuestions.ASK, IndexedQuestions.askTerm(s, null, null)));
+        String roleSlug = known(errors, "role", values.role(),
+                s -> new Term(IndexedQuestions.ASK, IndexedQuestions.askTerm(null, s, null)));
+        String roundSlug = known(errors, "round", values.round(),
+                s -> new Term(IndexedQuestions.ASK, IndexedQuestions.askTerm(null, null, s)));
+        String categorySlug = known(errors, "category", values.category(), s -> new Term(IndexedQuestions.CATEGORY, s));
+        String topicSlug = known(errors, "topic", values.topic(), s -> new Term(IndexedQuestions.TOPIC, s));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("unknown or invalid filter values", errors);
         }
         return new Filters(text, companySlug, roleSlug, categorySlug, level, roundSlug, topicSlug);
     }
 
-    private String known(List<FieldError> errors, String name, String value, String condition,
-                         java.util.function.Function<String, String> param) {
+    /** The slug of a filter value some question (also a retired one) has, or null with an error naming it. */
+    private String known(List<FieldError> errors, String name, String value, Function<String, Term> term) {
         if (value == null) {
             return null;
         }
@@ -87,8 +109,7 @@ public class SearchService {
             errors.add(new FieldError(name, "must name a " + name));
             return null;
         }
-        String sql = "SELECT EXISTS (SELECT 1 FROM question WHERE " + condition + ")";
-        boolean exists = query(sql, List.of(param.apply(slug)), rs -> rs.next() && rs.getBoolean(1));
+        boolean exists = index.read((searcher, facets) -> searcher.getIndexReader().docFreq(term.apply(slug)) > 0);
         if (!exists) {
             errors.add(new FieldError(name, "unknown " + name + " '" + value + "'"));
             return null;
@@ -96,90 +117,132 @@ public class SearchService {
         return slug;
     }
 
-    public Page list(Filters filters, Sort requested, int limit, String cursorToken) {
+    /**
+     * A page of the list or search as JSON: the questions matching the filters in the order asked, after the cursor's
+     * position, with the search's relevance and highlights when there is a text.
+     */
+    public byte[] list(Filters filters, Sort requested, int limit, String cursorToken) {
         Sort sort = requested == null ? (filters.hasText() ? Sort.RELEVANCE : Sort.RECENT) : requested;
         if (sort == Sort.RELEVANCE && !filters.hasText()) {
             sort = Sort.RECENT;
         }
         Cursor after = cursorToken == null ? null : Cursor.decode(cursorToken, sort, filters);
-        Where where = where(filters);
-        String rank = filters.hasText() ? "ts_rank(q.search, websearch_to_tsquery('english', ?))" : "NULL::real";
-        List<Object> params = new ArrayList<>();
-        if (filters.hasText()) {
-            params.add(filters.q());
-        }
-        params.addAll(where.params);
-        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + ", " + rank + " AS rank FROM question q WHERE "
-                + where.sql);
-        String key = switch (sort) {
-            case RELEVANCE -> rank;
-            case RECENT -> "q.updated_at";
-            case POPULAR -> "q.likes_count";
-            case SOLVED -> "q.solved_count";
-        };
-        if (after != null) {
-            String cast = switch (sort) {
-                case RELEVANCE -> "?::real";
-                case RECENT -> "?::timestamptz";
-                default -> "?::integer";
-            };
-            sql.append(" AND (").append(key).append(", q.id) < (").append(cast).append(", ?::uuid)");
-            if (sort == Sort.RELEVANCE) {
-                params.add(filters.q());
-            }
-            params.add(after.key());
-            params.add(after.id());
-        }
-        // With a selective GIN filter, reading the few matches and sorting them beats walking the sort index and
-        // discarding most rows; "+ 0" keeps the planner from choosing the index order.
-        boolean selective = filters.company() != null || filters.role() != null || filters.round() != null
-                || filters.topic() != null;
-        String order = sort == Sort.RELEVANCE ? "rank"
-                : !selective ? key
-                : sort == Sort.RECENT ? key + " + interval '0 seconds'" : key + " + 0";
-        sql.append(" ORDER BY ").append(order).append(" DESC, q.id DESC LIMIT ?");
-        params.add(limit + 1);
         Sort pageSort = sort;
-        List<Row> rows = query(sql.toString(), params, rs -> {
-            List<Row> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new Row(summary(rs, filters.hasText() ? rs.getFloat(14) : null), keyOf(rs, pageSort)));
+        return index.read((searcher, facets) -> {
+            Query query = searcher.rewrite(query(filters, searcher));
+            org.apache.lucene.search.Sort order = order(pageSort);
+            TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(order, limit + 1,
+                    after == null ? null : position(pageSort, after), Integer.MAX_VALUE));
+            ScoreDoc[] hits = top.scoreDocs;
+            if (filters.hasText() && pageSort != Sort.RELEVANCE) {
+                TopFieldCollector.populateScores(hits, searcher, query);
             }
-            return out;
+            Highlighter highlighter = filters.hasText()
+                    ? new Highlighter(index.analyzer(), query, config.search().snippetLength()) : null;
+            PageJson page = new PageJson(json);
+            for (int i = 0; i < Math.min(limit, hits.length); i++) {
+                int doc = hits[i].doc;
+                page.item(IndexedQuestions.value(searcher, doc, IndexedQuestions.SUMMARY),
+                        filters.hasText() ? score(hits[i], pageSort) : null,
+                        highlighter == null ? null : highlighter.highlight(
+                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_TITLE),
+                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_OVERVIEW),
+                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_BODY)));
+            }
+            String next = null;
+            if (hits.length > limit) {
+                FieldDoc last = (FieldDoc) hits[limit - 1];
+                next = new Cursor(pageSort, filters.fingerprint(), cursorKey(pageSort, last),
+                        UUID.fromString(((BytesRef) last.fields[1]).utf8ToString())).encode();
+            }
+            return page.finish(next, top.totalHits.value());
         });
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Row last = rows.get(limit - 1);
-            next = new Cursor(sort, filters.fingerprint(), last.key, last.summary.id()).encode();
-        }
-        long total = query("SELECT count(*) FROM question q WHERE " + where.sql, where.params,
-                rs -> rs.next() ? rs.getLong(1) : 0L);
-        return new Page(rows.stream().map(Row::summary).toList(), next, total);
     }
 
-    private static String keyOf(ResultSet rs, Sort sort) throws SQLException {
+    private static Float score(ScoreDoc hit, Sort sort) {
+        return sort == Sort.RELEVANCE ? (Float) ((FieldDoc) hit).fields[0] : hit.score;
+    }
+
+    private static org.apache.lucene.search.Sort order(Sort sort) {
+        SortField newestId = new SortField(IndexedQuestions.ID, SortField.Type.STRING, true);
+        SortField key = switch (sort) {
+            case RELEVANCE -> SortField.FIELD_SCORE;
+            case RECENT -> new SortField(IndexedQuestions.UPDATED, SortField.Type.LONG, true);
+            case POPULAR -> new SortField(IndexedQuestions.LIKES, SortField.Type.LONG, true);
+            case SOLVED -> new SortField(IndexedQuestions.SOLVED, SortField.Type.LONG, true);
+        };
+        return new org.apache.lucene.search.Sort(key, newestId);
+    }
+
+    /** Where a cursor's page starts: after its sort key and id. */
+    private static FieldDoc position(Sort sort, Cursor cursor) {
+        Object key = switch (sort) {
+            case RELEVANCE -> (Object) Float.valueOf(cursor.key());
+            case RECENT -> (Object) IndexedQuestions.micros(Instant.parse(cursor.key()));
+            case POPULAR, SOLVED -> (Object) Long.valueOf(cursor.key());
+        };
+        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {key, new BytesRef(cursor.id().toString())});
+    }
+
+    private static String cursorKey(Sort sort, FieldDoc last) {
         return switch (sort) {
-            case RELEVANCE -> Float.toString(rs.getFloat(14));
-            case RECENT -> rs.getObject(13, OffsetDateTime.class).toString();
-            case POPULAR -> Integer.toString(rs.getInt(10));
-            case SOLVED -> Integer.toString(rs.getInt(12));
+            case RELEVANCE -> Float.toString((Float) last.fields[0]);
+            case RECENT -> Instant.EPOCH.plus((Long) last.fields[0], ChronoUnit.MICROS).toString();
+            case POPULAR, SOLVED -> Long.toString((Long) last.fields[0]);
         };
     }
 
+    /** Counts per value of each facet for the questions matching the filters. */
     public Facets facets(Filters filters) {
-        Where where = where(filters);
-        return new Facets(
-                counts("SELECT a ->> 'company', count(DISTINCT q.id) FROM question q, jsonb_array_elements(q.asks) a WHERE "
-                        + where.sql + " GROUP BY 1", where.params),
-                counts("SELECT a ->> 'role', count(DISTINCT q.id) FROM question q, jsonb_array_elements(q.asks) a WHERE "
-                        + where.sql + " AND a ->> 'role' IS NOT NULL GROUP BY 1", where.params),
-                counts("SELECT q.category, count(*) FROM question q WHERE " + where.sql + " GROUP BY 1", where.params),
-                counts("SELECT q.difficulty, count(*) FROM question q WHERE " + where.sql + " GROUP BY 1", where.params),
-                counts("SELECT a ->> 'round', count(DISTINCT q.id) FROM question q, jsonb_array_elements(q.asks) a WHERE "
-                        + where.sql + " AND a ->> 'round' IS NOT NULL GROUP BY 1", where.params),
-                counts("SELECT t, count(DISTINCT q.id) FROM question q, jsonb_array_elements_text(q.topics) t WHERE "
-                        + where.sql + " GROUP BY 1", where.params));
+        if (filters.equals(Filters.NONE)) {
+            return allFacets();
+        }
+        return index.read((searcher, facets) -> facets.count(searcher, query(filters, searcher)));
+    }
+
+    /**
+     * The facets of the whole active catalogue (the hubs): counted once per version of the index, since nothing but a
+     * change of the index changes them.
+     */
+    public Facets allFacets() {
+        return index.read((searcher, facets) -> {
+            CountedFacets counted = hubs;
+            if (counted == null || counted.reader() != searcher.getIndexReader()) {
+                counted = new CountedFacets(searcher.getIndexReader(), facets.count(searcher, query(Filters.NONE, searcher)));
+                hubs = counted;
+            }
+            return counted.facets();
+        });
+    }
+
+    private record CountedFacets(IndexReader reader, Facets facets) {
+    }
+
+    /** The active questions matching the filters, scored by the text when there is one. */
+    private Query query(Filters f, IndexSearcher searcher) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(new TermQuery(new Term(IndexedQuestions.STATUS, IndexedQuestions.ACTIVE)), Occur.FILTER);
+        if (f.hasText()) {
+            query.add(WebQuery.parse(f.q(), index.analyzer(), searcher.getIndexReader()), Occur.MUST);
+        }
+        if (f.company() != null || f.role() != null || f.round() != null) {
+            // one term: company, role and round must match the same report of the question being asked
+            filter(query, IndexedQuestions.ASK, IndexedQuestions.askTerm(f.company(), f.role(), f.round()));
+        }
+        if (f.category() != null) {
+            filter(query, IndexedQuestions.CATEGORY, f.category());
+        }
+        if (f.difficulty() != null) {
+            filter(query, IndexedQuestions.DIFFICULTY, Slugs.of(f.difficulty().name()));
+        }
+        if (f.topic() != null) {
+            filter(query, IndexedQuestions.TOPIC, f.topic());
+        }
+        return query.build();
+    }
+
+    private static void filter(BooleanQuery.Builder query, String field, String value) {
+        query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
     }
 
     public List<QuestionSummary> summaries(List<UUID> ids) {
@@ -198,68 +261,6 @@ public class SearchService {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private List<Count> counts(String sql, List<Object> params) {
-        Map<String, Count> bySlug = new LinkedHashMap<>();
-        query(sql, params, rs -> {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                String slug = Slugs.of(name);
-                if (slug != null) {
-                    Count prev = bySlug.get(slug);
-                    bySlug.put(slug, new Count(prev == null ? name : prev.name(), slug,
-                            rs.getLong(2) + (prev == null ? 0 : prev.count())));
-                }
-            }
-            return null;
-        });
-        return bySlug.values().stream()
-                .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.name().compareTo(b.name()))
-                .toList();
-    }
-
-    private record Where(String sql, List<Object> params) {
-    }
-
-    private static Where where(Filters f) {
-        StringBuilder sql = new StringBuilder("q.status = 'ACTIVE'");
-        List<Object> params = new ArrayList<>();
-        if (f.hasText()) {
-            sql.append(" AND q.search @@ websearch_to_tsquery('english', ?)");
-            params.add(f.q());
-        }
-        Map<String, String> ask = new LinkedHashMap<>();
-        if (f.company() != null) {
-            ask.put("company", f.company());
-        }
-        if (f.role() != null) {
-            ask.put("role", f.role());
-        }
-        if (f.round() != null) {
-            ask.put("round", f.round());
-        }
-        if (!ask.isEmpty()) {
-            // one object: company, role and round must match the same report of the question being asked
-            StringBuilder obj = new StringBuilder("[{");
-            ask.forEach((k, v) -> obj.append(obj.length() > 2 ? "," : "").append('"').append(k).append("\":\"")
-                    .append(v).append('"'));
-            sql.append(" AND q.ask_keys @> ?::jsonb");
-            params.add(obj.append("}]").toString());
-        }
-        if (f.category() != null) {
-            sql.append(" AND q.category_slug = ?");
-            params.add(f.category());
-        }
-        if (f.difficulty() != null) {
-            sql.append(" AND q.difficulty = ?");
-            params.add(f.difficulty().name());
-        }
-        if (f.topic() != null) {
-            sql.append(" AND q.topic_slugs @> ?::jsonb");
-            params.add("[\"" + f.topic() + "\"]");
-        }
-        return new Where(sql.toString(), params);
-    }
-
     QuestionSummary summary(ResultSet rs, Float rank) throws SQLException {
         List<QuestionDocument.Ask> asks = read(rs.getString(7), ASKS);
         return new QuestionSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -269,7 +270,7 @@ public class SearchService {
                 asks.stream().map(QuestionDocument.Ask::round).filter(Objects::nonNull).distinct().toList(),
                 read(rs.getString(8), STRINGS), rs.getInt(9),
                 new QuestionDocument.Counters(rs.getInt(10), rs.getInt(11), rs.getInt(12)),
-                rs.getObject(13, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant(), rank);
+                rs.getObject(13, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant(), rank, null);
     }
 
     private <T> T read(String text, TypeReference<T> type) {
@@ -288,14 +289,7 @@ public class SearchService {
     /** Runs one query of the catalogue database ({@code UUID[]} parameters go as uuid arrays). */
     public <T> T query(String sql, List<Object> params, Reader<T> reader) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof UUID[] ids) {
-                    ps.setArray(i + 1, c.createArrayOf("uuid", ids));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
+            bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
             }
@@ -304,6 +298,15 @@ public class SearchService {
         }
     }
 
-    private record Row(QuestionSummary summary, String key) {
+    /** Sets the parameters of a statement; {@code UUID[]} ones go as uuid arrays. */
+    static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof UUID[] ids) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", ids));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
     }
 }

@@ -46,11 +46,12 @@ class CatalogueChangesTest {
         }
         readEverything(slug, company, "weight", "Explain weight decay");
 
-        // a notification, as the trigger sends on commit of any change, retires every cached page and list
+        // the notifications the triggers send on commit of any change: every cached page and list is retired, and
+        // the search index reads the question again
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_notify('catalogue_changed', '')");
+            s.execute("SELECT pg_notify('question_changed', id::text) FROM question WHERE slug = '" + slug + "'");
         }
-        // (the search vector was not recomputed either, so the old word still finds it)
         eventually(Duration.ofSeconds(10), () -> readEverything(slug, company, "weight", "Explain L2 penalties"));
 
         // and an ordinary write by another instance notifies through the trigger
