@@ -310,14 +310,7 @@ public class CatalogueIndex {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(500);
-                for (int i = 0; i < params.size(); i++) {
-                    Object p = params.get(i);
-                    if (p instanceof UUID[] ids) {
-                        ps.setArray(i + 1, c.createArrayOf("uuid", ids));
-                    } else {
-                        ps.setObject(i + 1, p);
-                    }
-                }
+                SearchService.bind(c, ps, params);
                 int count = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
