@@ -53,7 +53,8 @@ class SearchTest {
 
     @Test
     void ranksTitleAboveBodyStemsToleratesTyposAndMarksMatches() {
-        // ends in a letter other than s: the stemmer keeps a plural's s after an s ("...ss"), as in "class"
+        // never ends in s: the stemmer keeps the s of a word ending in "ss" (as of "class"), and the plural below
+        // would not match
         String word = "zorbulation" + letters() + "t";
         String company = "Rankly" + letters();
         Map<String, Object> inBody = question(uniqueSlug("body-word"), "Explain a body match", company, "Search");
