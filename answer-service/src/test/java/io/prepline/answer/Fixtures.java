@@ -126,9 +126,7 @@ public final class Fixtures {
 
     /** Sends a record as the topic's producer would, with its CloudEvents headers. */
     public static void send(String topic, String key, String value) {
-        try (TopicProbe probe = TopicProbe.fromNow(DevStack.shared().bootstrapServers(), topic)) {
-            probe.sendFrom(producer(topic), key, value);
-        }
+        TopicProbe.sendFrom(DevStack.shared().bootstrapServers(), topic, producer(topic), key, value);
     }
 
     /** The CloudEvents source of the service that produces {@code topic}. */

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -126,9 +127,25 @@ public final class ServiceProcess {
     }
 
     /** SIGTERM: the service shuts down as it would on a rolling update. */
-    public synchronized void stop() {
+    public void stop() {
+        terminate();
+        awaitExit();
+    }
+
+    /** SIGTERM to each of {@code services} at once, then waits until all are gone: they shut down side by side. */
+    public static void stopAll(Collection<ServiceProcess> services) {
+        services.forEach(ServiceProcess::terminate);
+        services.forEach(ServiceProcess::awaitExit);
+    }
+
+    private synchronized void terminate() {
         if (process != null) {
             process.destroy();
+        }
+    }
+
+    private synchronized void awaitExit() {
+        if (process != null) {
             waitFor();
         }
     }

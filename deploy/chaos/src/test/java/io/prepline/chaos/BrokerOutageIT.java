@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The broker stopped under load: answers are still accepted, and all are scored once it is back, none twice. */
+@ExtendWith(TestStack.class)
 class BrokerOutageIT {
 
     private static final String FAULT = "Kafka broker stopped";

@@ -15,11 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A rate limit held by two instances of a service together: one client's anonymous reads, spread round robin over two
  * question-service processes (as a load balancer spreads them), at three times the limit's rate.
  */
+@ExtendWith(TestStack.class)
 class RateLimitIT {
 
     /** The service's limit: requests per period for one client address, whatever the instance count. */
@@ -72,7 +74,7 @@ class RateLimitIT {
                     "the headers give the service's limit, not an instance's share");
             assertTrue(last.headers().firstValue("Retry-After").isPresent(), "a refusal says when to come back");
         } finally {
-            instances.forEach(ServiceProcess::stop);
+            ServiceProcess.stopAll(instances);
         }
     }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A review-worker killed -9 under load: the other instance takes over its partitions within 15 s, nothing is lost or
  * doubled. The killed instance stays down (its restart is part of {@code deploy/chaos/run}).
  */
+@ExtendWith(TestStack.class)
 class WorkerCrashIT {
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import javax.management.JMException;
@@ -52,20 +54,47 @@ public final class DevStack implements AutoCloseable {
         this.keys = keys;
     }
 
+    /**
+     * Starts PostgreSQL (with the databases) and the broker (with the topics) side by side: neither needs the other,
+     * and each spends much of its start waiting (initdb's processes, the broker's controller quorum).
+     */
     public static DevStack start(Options options) {
         Path dir = options.dataDir();
-        JwtKeys keys = JwtKeys.loadOrCreate(dir.resolve("jwt"));
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), options.binariesDir(),
-                options.postgresPort(), options.durable());
-        try {
-            postgres.createDatabases(DATABASES);
-            KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), options.kafkaPort());
+        KafkaBroker kafka = new KafkaBroker(dir.resolve("kafka"), options.kafkaPort());
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(() -> {
             kafka.start();
             Topics.createMissing(kafka.bootstrapServers());
+        }, DevStack::startThread);
+        PostgresServer postgres = null;
+        try {
+            JwtKeys keys = JwtKeys.loadOrCreate(dir.resolve("jwt"));
+            postgres = PostgresServer.start(dir.resolve("postgres"), options.binariesDir(), options.postgresPort(),
+                    options.durable());
+            postgres.createDatabases(DATABASES);
+            awaitStarted(broker);
             return new DevStack(postgres, kafka, keys);
         } catch (RuntimeException e) {
-            postgres.close();
+            broker.exceptionally(failure -> null).join();
+            kafka.close();
+            if (postgres != null) {
+                postgres.close();
+            }
             throw e;
+        }
+    }
+
+    private static void startThread(Runnable start) {
+        Thread thread = new Thread(start, "devstack-kafka-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void awaitStarted(CompletableFuture<Void> broker) {
+        try {
+            broker.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("cannot start the Kafka broker", e.getCause());
         }
     }
 
@@ -77,7 +106,9 @@ public final class DevStack implements AutoCloseable {
     public static SharedStack shared() {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = handleName();
-        synchronized (jmx) {
+        // a string constant is one object in the whole JVM, whatever the class loader; not the MBean server, which
+        // the broker's start locks on another thread
+        synchronized (HANDLE) {
             if (!jmx.isRegistered(name)) {
                 Path dir = temporaryFolder();
                 DevStack stack = start(new Options(dir, PostgresServer.sharedBinaries(), 0, 0, false));

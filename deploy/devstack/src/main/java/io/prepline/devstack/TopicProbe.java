@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * and sends records as another service would.
  */
 public final class TopicProbe implements AutoCloseable {
+
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
     private final String bootstrapServers;
     private final String topic;
@@ -144,20 +147,43 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Sends one record with these headers and waits for the broker's acknowledgement. */
     public void send(String key, String value, Map<String, String> headers) {
+        send(bootstrapServers, topic, key, value, headers);
+    }
+
+    /**
+     * Sends one record to {@code topic} as the service whose CloudEvents source is {@code source} would, without
+     * reading the topic, and waits for the broker's acknowledgement.
+     */
+    public static void sendFrom(String bootstrapServers, String topic, String source, String key, String value) {
+        send(bootstrapServers, topic, key, value, cloudEvent(source));
+    }
+
+    private static void send(String bootstrapServers, String topic, String key, String value,
+                             Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+        try {
+            producer(bootstrapServers).send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
+    }
+
+    /**
+     * One producer per broker for the whole JVM: starting one takes longer than sending a record, and tests send
+     * hundreds. Each record is sent on its own and acknowledged before the next (no linger).
+     */
+    private static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        });
     }
 
     /** The last value of a header of a record as text, or null. */
