@@ -74,10 +74,15 @@ public class Autocomplete {
         }
         return index.read((searcher, facets) -> {
             ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
+            int[] docs = new int[hits.length];
+            for (int i = 0; i < hits.length; i++) {
+                docs[i] = hits[i].doc;
+            }
+            String[] slugs = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_SLUG);
+            String[] titles = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_TITLE);
             List<SuggestedQuestion> questions = new ArrayList<>(hits.length);
-            for (ScoreDoc hit : hits) {
-                questions.add(new SuggestedQuestion(IndexedQuestions.text(searcher, hit.doc, IndexedQuestions.STORED_SLUG),
-                        IndexedQuestions.text(searcher, hit.doc, IndexedQuestions.STORED_TITLE)));
+            for (int i = 0; i < hits.length; i++) {
+                questions.add(new SuggestedQuestion(slugs[i], titles[i]));
             }
             return questions;
         });

@@ -38,7 +38,9 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.jboss.logging.Logger;
 
 /**
@@ -190,7 +192,9 @@ public class CatalogueIndex {
         try {
             long started = System.nanoTime();
             IndexWriterConfig settings = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
-            IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(), settings);
+            // each file one buffer: reading a value slices one buffer, not a list of many small ones
+            IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), settings);
             long[] last = {0};
             int count = read("SELECT " + IndexedQuestions.COLUMNS + " FROM question q", List.of(), row -> {
                 writer.addDocument(row.document());

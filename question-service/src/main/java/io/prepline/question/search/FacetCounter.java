@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -102,8 +103,8 @@ final class FacetCounter {
                 continue;
             }
             String name = dictionary.name(value);
-            String slug = Slugs.of(name);
-            if (slug != null) {
+            String slug = dictionary.slug(value);
+            if (!slug.isEmpty()) {
                 Count prev = bySlug.get(slug);
                 bySlug.put(slug, new Count(prev == null ? name : prev.name(), slug,
                         counts[value] + (prev == null ? 0 : prev.count())));
@@ -163,19 +164,26 @@ final class FacetCounter {
         return new Column(starts, Arrays.copyOf(found, size));
     }
 
-    /** Numbers of the values of one facet, in the order first seen. */
+    /** Numbers of the values of one facet, in the order first seen, and their slugs. */
     private static final class Dictionary {
         private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
         private final List<String> names = new CopyOnWriteArrayList<>();
+        private final List<String> slugs = new CopyOnWriteArrayList<>();
 
         synchronized int number(String name) {
             Integer number = numbers.get(name);
             if (number == null) {
                 number = names.size();
+                slugs.add(Objects.requireNonNullElse(Slugs.of(name), ""));
                 names.add(name);
                 numbers.put(name, number);
             }
             return number;
+        }
+
+        /** The slug of a value, or "" when its name has none. */
+        String slug(int number) {
+            return slugs.get(number);
         }
 
         int size() {

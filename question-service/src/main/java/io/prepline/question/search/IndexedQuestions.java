@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,6 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -52,6 +53,9 @@ import org.apache.lucene.util.BytesRef;
 final class IndexedQuestions {
 
     static final String ID = "id";
+    /** The id as two numbers (its first and last 64 bits, ordered as the id's text): the tie-break of every order. */
+    static final String ID_HIGH = "id_high";
+    static final String ID_LOW = "id_low";
     static final String STATUS = "status";
     static final String TITLE = "title";
     static final String MIDDLE = "middle";
@@ -136,7 +140,8 @@ final class IndexedQuestions {
         Document doc = new Document();
         String id = summary.id().toString();
         doc.add(new StringField(ID, id, Field.Store.NO));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
+        doc.add(new NumericDocValuesField(ID_HIGH, idOrder(summary.id().getMostSignificantBits())));
+        doc.add(new NumericDocValuesField(ID_LOW, idOrder(summary.id().getLeastSignificantBits())));
         doc.add(new StringField(STATUS, status, Field.Store.NO));
         doc.add(new TextField(TITLE, summary.title(), Field.Store.NO));
         doc.add(new TextField(TITLE_PREFIXES, summary.title(), Field.Store.NO));
@@ -174,19 +179,51 @@ final class IndexedQuestions {
         return new Row(summary.id(), rs.getLong(17), doc);
     }
 
-    /** A value of a question as the index keeps it ({@link #SUMMARY}, {@link #STORED_TITLE}, ...). */
-    static BytesRef value(IndexSearcher searcher, int doc, String field) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
-        if (!values.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("the search index lacks " + field + " of a question");
+    /**
+     * The values of {@code field} ({@link #SUMMARY}, {@link #STORED_TITLE}, ...) of these documents, in their order.
+     * Read segment by segment in document order, one reader of the field per segment, since doc values only move
+     * forward: a page costs one look-up of the field per segment, not one per question.
+     */
+    static BytesRef[] values(IndexSearcher searcher, int[] docs, String field) throws IOException {
+        Integer[] byDoc = new Integer[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            byDoc[i] = i;
         }
-        return values.binaryValue();
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        BytesRef[] found = new BytesRef[docs.length];
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : byDoc) {
+            int doc = docs[i];
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getBinary(leaf.reader(), field);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("the search index lacks " + field + " of a question");
+            }
+            found[i] = BytesRef.deepCopyOf(values.binaryValue());
+        }
+        return found;
     }
 
-    static String text(IndexSearcher searcher, int doc, String field) throws IOException {
-        return value(searcher, doc, field).utf8ToString();
+    static String[] texts(IndexSearcher searcher, int[] docs, String field) throws IOException {
+        BytesRef[] values = values(searcher, docs, field);
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = values[i].utf8ToString();
+        }
+        return texts;
+    }
+
+    /** Half of an id as a number whose signed order is the unsigned order of the bits, as the id's text orders. */
+    static long idOrder(long bits) {
+        return bits ^ Long.MIN_VALUE;
+    }
+
+    static UUID id(long high, long low) {
+        return new UUID(idOrder(high), idOrder(low));
     }
 
     static long micros(Instant time) {

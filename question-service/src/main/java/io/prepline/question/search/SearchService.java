@@ -1,5 +1,6 @@
 package io.prepline.question.search;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import io.prepline.question.catalogue.Slugs;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.ProblemException;
 import io.prepline.question.search.SearchModels.Facets;
+import io.prepline.question.search.SearchModels.Highlights;
 import io.prepline.question.search.SearchModels.QuestionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -131,32 +134,49 @@ public class SearchService {
         return index.read((searcher, facets) -> {
             Query query = searcher.rewrite(query(filters, searcher));
             org.apache.lucene.search.Sort order = order(pageSort);
+            // counting stops after the page: the rest of the matches are counted without being ranked, and a
+            // ranking by relevance skips the blocks of documents that cannot reach the page (block-max WAND)
             TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(order, limit + 1,
-                    after == null ? null : position(pageSort, after), Integer.MAX_VALUE));
+                    after == null ? null : position(pageSort, after), limit + 1));
+            long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
+                    : searcher.count(query);
             ScoreDoc[] hits = top.scoreDocs;
             if (filters.hasText() && pageSort != Sort.RELEVANCE) {
                 TopFieldCollector.populateScores(hits, searcher, query);
             }
-            Highlighter highlighter = filters.hasText()
-                    ? new Highlighter(index.analyzer(), query, config.search().snippetLength()) : null;
+            int count = Math.min(limit, hits.length);
+            int[] docs = new int[count];
+            for (int i = 0; i < count; i++) {
+                docs[i] = hits[i].doc;
+            }
+            BytesRef[] summaries = IndexedQuestions.values(searcher, docs, IndexedQuestions.SUMMARY);
+            Highlights[] highlights = filters.hasText() ? highlights(searcher, query, docs) : null;
             PageJson page = new PageJson(json);
-            for (int i = 0; i < Math.min(limit, hits.length); i++) {
-                int doc = hits[i].doc;
-                page.item(IndexedQuestions.value(searcher, doc, IndexedQuestions.SUMMARY),
-                        filters.hasText() ? score(hits[i], pageSort) : null,
-                        highlighter == null ? null : highlighter.highlight(
-                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_TITLE),
-                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_OVERVIEW),
-                                IndexedQuestions.text(searcher, doc, IndexedQuestions.STORED_BODY)));
+            for (int i = 0; i < count; i++) {
+                page.item(summaries[i], filters.hasText() ? score(hits[i], pageSort) : null,
+                        highlights == null ? null : highlights[i]);
             }
             String next = null;
             if (hits.length > limit) {
                 FieldDoc last = (FieldDoc) hits[limit - 1];
                 next = new Cursor(pageSort, filters.fingerprint(), cursorKey(pageSort, last),
-                        UUID.fromString(((BytesRef) last.fields[1]).utf8ToString())).encode();
+                        IndexedQuestions.id((Long) last.fields[1], (Long) last.fields[2])).encode();
             }
-            return page.finish(next, top.totalHits.value());
+            return page.finish(next, total);
         });
+    }
+
+    /** The matching words of each question of a page: its title, and a snippet of its body or overview. */
+    private Highlights[] highlights(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+        Highlighter highlighter = new Highlighter(index.analyzer(), query, config.search().snippetLength());
+        String[] titles = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_TITLE);
+        String[] overviews = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_OVERVIEW);
+        String[] bodies = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_BODY);
+        Highlights[] highlights = new Highlights[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            highlights[i] = highlighter.highlight(titles[i], overviews[i], bodies[i]);
+        }
+        return highlights;
     }
 
     private static Float score(ScoreDoc hit, Sort sort) {
@@ -164,14 +184,15 @@ public class SearchService {
     }
 
     private static org.apache.lucene.search.Sort order(Sort sort) {
-        SortField newestId = new SortField(IndexedQuestions.ID, SortField.Type.STRING, true);
+        SortField idHigh = new SortField(IndexedQuestions.ID_HIGH, SortField.Type.LONG, true);
+        SortField idLow = new SortField(IndexedQuestions.ID_LOW, SortField.Type.LONG, true);
         SortField key = switch (sort) {
             case RELEVANCE -> SortField.FIELD_SCORE;
             case RECENT -> new SortField(IndexedQuestions.UPDATED, SortField.Type.LONG, true);
             case POPULAR -> new SortField(IndexedQuestions.LIKES, SortField.Type.LONG, true);
             case SOLVED -> new SortField(IndexedQuestions.SOLVED, SortField.Type.LONG, true);
         };
-        return new org.apache.lucene.search.Sort(key, newestId);
+        return new org.apache.lucene.search.Sort(key, idHigh, idLow);
     }
 
     /** Where a cursor's page starts: after its sort key and id. */
@@ -181,7 +202,9 @@ public class SearchService {
             case RECENT -> (Object) IndexedQuestions.micros(Instant.parse(cursor.key()));
             case POPULAR, SOLVED -> (Object) Long.valueOf(cursor.key());
         };
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {key, new BytesRef(cursor.id().toString())});
+        UUID id = cursor.id();
+        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {key,
+                IndexedQuestions.idOrder(id.getMostSignificantBits()), IndexedQuestions.idOrder(id.getLeastSignificantBits())});
     }
 
     private static String cursorKey(Sort sort, FieldDoc last) {

@@ -3,6 +3,7 @@ package io.prepline.question.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +15,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BlendedTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -24,6 +29,8 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 /**
  * A search text in web syntax, as {@code websearch_to_tsquery} read it: words must all match (stemmed, in any of the
@@ -37,6 +44,8 @@ final class WebQuery {
     private static final Pattern TOKENS = Pattern.compile("(-?)\"([^\"]*)\"?|(-?)([^\\s\"]+)");
     private static final int MIN_TYPO_LENGTH = 4;
     private static final int TWO_TYPOS_LENGTH = 8;
+    /** Near words a misspelled one is searched as, at most, per field (FuzzyQuery's default). */
+    private static final int MAX_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
 
     private final Analyzer analyzer;
     private final IndexReader reader;
@@ -113,10 +122,77 @@ final class WebQuery {
     /** A word, by its stem; when neither the stem nor the word as written is in any question, as a typo. */
     private Query term(String stem, String word) {
         if (!known(stem, word) && word.length() >= MIN_TYPO_LENGTH) {
-            int edits = word.length() >= TWO_TYPOS_LENGTH ? 2 : 1;
-            return inAnyField(IndexedQuestions.WORD_FIELDS, field -> new FuzzyQuery(new Term(field, word), edits, 1));
+            return typo(word, word.length() >= TWO_TYPOS_LENGTH ? 2 : 1);
         }
         return inAnyField(IndexedQuestions.TEXT_FIELDS, field -> new TermQuery(new Term(field, stem)));
+    }
+
+    /**
+     * A misspelled word: the words as written within {@code edits} of it (transpositions count as one, the first
+     * letter as typed), the nearest 50 of each field, weighted as {@link FuzzyQuery} weighs them (nearer words more,
+     * their document frequencies blended so that a rare near word does not outweigh a common one). One automaton
+     * serves both fields: building it is most of the cost, and FuzzyQuery builds one per distance per field.
+     */
+    private Query typo(String word, int edits) {
+        CompiledAutomaton near = FuzzyQuery.getFuzzyAutomaton(word, edits, 1, true);
+        int length = word.codePointCount(0, word.length());
+        BooleanQuery.Builder inAnyField = new BooleanQuery.Builder();
+        boolean found = false;
+        try {
+            for (Map.Entry<String, Float> field : IndexedQuestions.WORD_FIELDS.entrySet()) {
+                Terms terms = MultiTerms.getTerms(reader, field.getKey());
+                if (terms == null) {
+                    continue;
+                }
+                List<Near> candidates = new ArrayList<>();
+                TermsEnum matching = near.getTermsEnum(terms);
+                for (BytesRef term = matching.next(); term != null; term = matching.next()) {
+                    String text = term.utf8ToString();
+                    int textLength = text.codePointCount(0, text.length());
+                    float similarity = 1f - (float) distance(word, text) / Math.min(length, textLength);
+                    candidates.add(new Near(text, similarity));
+                }
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                candidates.sort(Comparator.comparing(Near::similarity).reversed().thenComparing(Near::text));
+                BlendedTermQuery.Builder blended = new BlendedTermQuery.Builder()
+                        .setRewriteMethod(BlendedTermQuery.BOOLEAN_REWRITE);
+                candidates.stream().limit(MAX_EXPANSIONS)
+                        .forEach(c -> blended.add(new Term(field.getKey(), c.text()), c.similarity()));
+                inAnyField.add(new BoostQuery(blended.build(), field.getValue()), Occur.SHOULD);
+                found = true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found ? inAnyField.build() : new MatchNoDocsQuery("no word near " + word);
+    }
+
+    private record Near(String text, float similarity) {
+    }
+
+    /** Edits between two words: insertions, deletions, substitutions and swaps of neighbours (optimal string alignment). */
+    static int distance(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        int[][] d = new int[x.length + 1][y.length + 1];
+        for (int i = 0; i <= x.length; i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= y.length; j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            for (int j = 1; j <= y.length; j++) {
+                int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[x.length][y.length];
     }
 
     private boolean known(String stem, String word) {

@@ -112,6 +112,39 @@ class BrowseTest {
     }
 
     @Test
+    void relevancePagesCoverEveryMatchOnceWithTheirTotal() {
+        // same titles, so equal scores: pages of a ranking that skips what cannot reach them, ties broken by id
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String slug = uniqueSlug("rank-" + i);
+            given().auth().oauth2(author()).contentType(ContentType.JSON)
+                    .body(question(slug, "Explain " + word, "Ranker", "Ranking")).post("/api/v1/questions")
+                    .then().statusCode(201);
+            created.add(slug);
+        }
+        List<String> seen = new ArrayList<>();
+        List<Float> ranks = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("q", word).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/v1/questions").then().statusCode(200).body("total", is(5))
+                    .extract().jsonPath();
+            seen.addAll(page.getList("items.slug"));
+            ranks.addAll(page.getList("items.rank", Float.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(new HashSet<>(created), new HashSet<>(seen));
+        assertEquals(5, seen.size());
+        for (int i = 1; i < ranks.size(); i++) {
+            assertTrue(ranks.get(i) <= ranks.get(i - 1), "ranks in order: " + ranks);
+        }
+    }
+
+    @Test
     void popularSortOrdersByLikesAcrossPages() {
         List<Integer> likes = new ArrayList<>();
         String cursor = null;
