@@ -3,6 +3,7 @@ package io.prepline.answer.warmup;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.prepline.answer.AnswerConfig;
+import io.prepline.platform.outbox.OutboxRelayRunner;
 import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
  * Runs this service's hot paths before it reports ready ({@link WarmUpHealthCheck}): right after a start the code of
  * a submission (REST, token check, Hibernate, JSON, the score's storage) runs interpreted, and the first seconds'
  * submissions waited for it on a small machine. Each round is a {@link Rehearsal} (rolled back) and the
- * {@link LoopbackRequests}; at most {@code answer.warm-up.rounds}, for at most {@code answer.warm-up.max}. A failure
+ * {@link LoopbackRequests}; at most {@code answer.warm-up.rounds}, for at most {@code answer.warm-up.max}; then the
+ * outbox relay connects to the broker for the topics this service publishes. A failure
  * ends the warm-up (logged) and never keeps the service from becoming ready.
  */
 @ApplicationScoped
@@ -37,6 +40,8 @@ public class WarmUp {
     Rehearsal rehearsal;
     @Inject
     LoopbackRequests loopback;
+    @Inject
+    OutboxRelayRunner relay;
     /** This service's public interface and port (fixed outside tests, which call {@link #run} themselves). */
     @ConfigProperty(name = "quarkus.http.host")
     String host;
@@ -81,6 +86,8 @@ public class WarmUp {
                 requests += loopback(http, deadline);
                 rounds++;
             }
+            // the relay's producer connects when the first event comes: connect it now
+            relay.prepare(List.of(config.topics().submitted(), config.topics().decided()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
