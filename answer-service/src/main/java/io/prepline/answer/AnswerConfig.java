@@ -27,6 +27,8 @@ public interface AnswerConfig {
 
     Rescore rescore();
 
+    WarmUp warmUp();
+
     interface Topics {
         /** The catalogue of questions and rubrics, kept locally to validate submissions. */
         @WithDefault("catalogue.questions.v1")
@@ -160,5 +162,23 @@ public interface AnswerConfig {
         /** Longest a verified token is reused before its signature is checked again (its expiry is checked on every use). */
         @WithDefault("5m")
         Duration verifiedTokenTtl();
+    }
+
+    /**
+     * Before the service reports ready it runs its own hot paths (a submission, its score and decision, the reads, in a
+     * transaction that is rolled back, and refused requests over HTTP), so that the first submissions after a start
+     * do not wait for cold code.
+     */
+    interface WarmUp {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many times the paths are run. */
+        @WithDefault("60")
+        int rounds();
+
+        /** The warm-up ends after this long even if rounds are left: readiness never waits longer for it. */
+        @WithDefault("10s")
+        Duration max();
     }
 }

@@ -88,6 +88,14 @@ public interface ReviewConfig {
         @WithDefault("40")
         int warmUpAnswers();
 
+        /**
+         * Exactly-once commits (aborted transactions of a producer of its own, see {@code TransactionWarmUp}) run
+         * after the answers, within the same {@code warm-up-max}, so the broker and this JVM have done them before
+         * the stream threads' first commits (0: none).
+         */
+        @WithDefault("20")
+        int warmUpTransactions();
+
         /** The longest the warm-up may take; the pipeline starts after it even if fewer answers were scored. */
         @WithDefault("PT15S")
         Duration warmUpMax();

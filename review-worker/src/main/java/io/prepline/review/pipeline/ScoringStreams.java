@@ -179,8 +179,9 @@ public class ScoringStreams {
     /**
      * Loads the scorer's model and runs its Java code until the JIT has compiled it, before the first submission
      * arrives: scoring a cold process took several times as long, on the cores the rest of the stack was warming up
-     * on, so the first minute's submissions queued behind each other. Bounded by {@code review.streams.warm-up-answers}
-     * and {@code review.streams.warm-up-max}.
+     * on, so the first minute's submissions queued behind each other. Then a few exactly-once commits
+     * ({@link TransactionWarmUp}): the stream threads' first commits waited for a cold broker. Bounded by
+     * {@code review.streams.warm-up-answers}, {@code warm-up-transactions} and {@code warm-up-max}.
      */
     private void warmUp() {
         long started = System.nanoTime();
@@ -199,6 +200,22 @@ public class ScoringStreams {
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("the scorer failed to warm up; submissions will show whether it works", e);
+        }
+        warmUpTransactions(deadline);
+    }
+
+    private void warmUpTransactions(long deadline) {
+        int transactions = config.streams().warmUpTransactions();
+        if (transactions <= 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            int done = TransactionWarmUp.run(KafkaClients.connectionSettings(kafkaConfig),
+                    config.streams().applicationId(), config.topics().submitted(), transactions, deadline);
+            LOG.infof("%d exactly-once commits warmed up in %d ms", done, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warnf("warming up exactly-once commits failed (%s); the first commits will be slower", e.toString());
         }
     }
 

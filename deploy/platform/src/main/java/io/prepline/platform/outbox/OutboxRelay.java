@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -266,6 +267,15 @@ public final class OutboxRelay {
             delete.setArray(1, db.createArrayOf("bigint", ids.toArray(Long[]::new)));
             delete.executeUpdate();
         }
+    }
+
+    /**
+     * Opens the producer and reads the metadata of {@code topics} before the first rows come, so that the first events
+     * after a start do not wait for the connection; each topic waits at most the producer's {@code max.block.ms}.
+     */
+    public void prepare(Collection<String> topics) {
+        Producer<String, String> kafka = producer();
+        topics.forEach(kafka::partitionsFor);
     }
 
     private synchronized Producer<String, String> producer() {

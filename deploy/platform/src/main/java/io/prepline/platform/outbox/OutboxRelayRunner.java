@@ -1,6 +1,7 @@
 package io.prepline.platform.outbox;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -66,6 +67,13 @@ public class OutboxRelayRunner {
         }
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    /** Readies the relay to publish to {@code topics} ({@link OutboxRelay#prepare}), for a service's warm-up. */
+    public void prepare(Collection<String> topics) {
+        if (relay != null && running) {
+            relay.prepare(topics);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
