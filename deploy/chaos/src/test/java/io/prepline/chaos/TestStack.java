@@ -27,10 +27,12 @@ final class TestStack implements BeforeAllCallback {
             Path root = Path.of(System.getProperty("prepline.root", "../.."));
             Path data = ChaosStack.emptied(Path.of("target/chaos-stack").toAbsolutePath());
             long started = System.nanoTime();
-            // the workers warm their scorer up with one answer, not forty: the warm-up shortens the first minute's
-            // delays, which these tests do not measure, and its CPU would slow the other services' start
+            // the services warm up with one round each (one answer scored, one commit, one rehearsed submission), not
+            // the full warm-up: it shortens the first minute's delays, which these tests do not measure, and its CPU
+            // would slow the other services' start
             stack = ChaosStack.start(new ChaosStack.Layout(root, data, false, 2,
-                    List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dreview.streams.warm-up-answers=1")));
+                    List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dreview.streams.warm-up-answers=1",
+                            "-Dreview.streams.warm-up-transactions=1", "-Danswer.warm-up.rounds=1")));
             System.out.printf("stack ready in %d s (logs in %s)%n", (System.nanoTime() - started) / 1_000_000_000,
                     data.resolve("logs"));
         }
