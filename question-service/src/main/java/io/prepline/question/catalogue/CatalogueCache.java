@@ -11,7 +11,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * A bounded cache of things computed from the catalogue, exact across instances ({@link CatalogueChanges}): an entry
  * belongs to one generation of the catalogue and a change retires it. While changes could go unnoticed (the listener
  * lost its connection, usually because the database is unreachable) nothing new is stored and what is stored is still
- * served; listening again retires it all. Concurrent misses of the same key compute it once.
+ * served; listening again retires it all. Concurrent misses of the same key compute it once. A cache of size 0 stores
+ * nothing: every read computes (with Caffeine's size 0, each value would be stored and then evicted).
  */
 public final class CatalogueCache<K, V> {
 
@@ -21,10 +22,12 @@ public final class CatalogueCache<K, V> {
     private final LongSupplier generation;
     private final BooleanSupplier storing;
     private final Cache<Entry<K>, V> entries;
+    private final boolean off;
 
     private CatalogueCache(LongSupplier generation, BooleanSupplier storing, int maxEntries) {
         this.generation = generation;
         this.storing = storing;
+        this.off = maxEntries == 0;
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
@@ -58,11 +61,14 @@ public final class CatalogueCache<K, V> {
 
     /** The cached value, or null. */
     public V cached(K key) {
-        return entries.getIfPresent(new Entry<>(generation.getAsLong(), key));
+        return off ? null : entries.getIfPresent(new Entry<>(generation.getAsLong(), key));
     }
 
     /** The cached value, or the one {@code load} computes (stored unless changes go unheard; an exception caches nothing). */
     public V get(K key, Function<K, V> load) {
+        if (off) {
+            return load.apply(key);
+        }
         long current = generation.getAsLong();
         if (!storing.getAsBoolean()) {
             V held = entries.getIfPresent(new Entry<>(current, key));

@@ -16,15 +16,30 @@ import io.prepline.platform.problem.ProblemException;
  */
 public final class ETags {
 
+    // copied for each hash: cheaper than looking the algorithm up among the security providers every time
+    private static final MessageDigest SHA_256 = sha256();
+
     private ETags() {
     }
 
     public static String of(int version, byte[] bytes) {
+        byte[] hash = copy(SHA_256).digest(bytes);
+        return "\"v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"v" + version + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
         }
     }
 

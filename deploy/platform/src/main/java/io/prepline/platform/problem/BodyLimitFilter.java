@@ -23,8 +23,9 @@ public class BodyLimitFilter {
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        boolean json = config.get().http().refuseEmptyJson() && request.getMediaType() != null
-                && request.getMediaType().getSubtype().endsWith("json");
+        // the media type first: a request without a JSON body (every read) never looks the configuration up
+        boolean json = request.getMediaType() != null && request.getMediaType().getSubtype().endsWith("json")
+                && config.get().http().refuseEmptyJson();
         if (length == null) {
             boolean chunked = request.getHeaderString("Transfer-Encoding") != null;
             return json && !chunked ? emptyBody() : null;
