@@ -19,11 +19,22 @@ public final class PgErrors {
     private static final String NO_CONNECTION = "org.hibernate.exception.JDBCConnectionException";
     /** How the connection pool (Agroal) says it had no connection to give in time; it sets no SQLSTATE. */
     private static final String POOL_TIMEOUT = "acquisition timeout";
+    /** How deep suppressed failures of suppressed failures are read. */
+    private static final int MAX_SUPPRESSED_DEPTH = 2;
 
     private PgErrors() {
     }
 
+    /**
+     * Whether the cause chain, or a failure suppressed along it, says the database cannot serve right now. A commit
+     * that fails on the wire reaches the caller as the transaction manager's "could not commit", with the driver's
+     * I/O error only among its suppressed failures.
+     */
     public static boolean isTransient(Throwable failure) {
+        return isTransient(failure, 0);
+    }
+
+    private static boolean isTransient(Throwable failure, int depth) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || NO_CONNECTION.equals(t.getClass().getName())) {
@@ -34,6 +45,18 @@ public final class PgErrors {
                 return state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state);
             }
             if (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains(POOL_TIMEOUT)) {
+                return true;
+            }
+            if (depth < MAX_SUPPRESSED_DEPTH && suppressedTransient(t, depth)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean suppressedTransient(Throwable failure, int depth) {
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (isTransient(suppressed, depth + 1)) {
                 return true;
             }
         }

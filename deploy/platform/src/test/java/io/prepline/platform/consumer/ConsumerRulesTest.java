@@ -81,8 +81,19 @@ class ConsumerRulesTest {
         assertFalse(PgErrors.isTransient(new SQLException("duplicate", "23505")));
         assertFalse(PgErrors.isTransient(new SQLException("too long", "22001")));
         assertFalse(PgErrors.isTransient(new NullPointerException()));
+        assertTrue(PgErrors.isTransient(new RuntimeException(commitFailedOnTheWire())));
+        assertFalse(PgErrors.isTransient(new RuntimeException(new IllegalStateException("could not commit"))));
         assertTrue(PgErrors.isConstraintViolation(new RuntimeException(new SQLException("fk", "23503"))));
         assertFalse(PgErrors.isConstraintViolation(new SQLException("lock", "55P03")));
+    }
+
+    /** As the transaction manager reports a commit whose connection broke: the I/O error is only suppressed. */
+    private static Exception commitFailedOnTheWire() {
+        Exception rollback = new IllegalStateException("could not commit transaction");
+        Exception xa = new Exception("error trying to commit the local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(xa);
+        return rollback;
     }
 
     @Test
