@@ -27,7 +27,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WarmUp {
 
-    /** What the warm-up did: rounds rehearsed, loopback requests answered as expected, and how long it took. */
+    /**
+     * What the warm-up did: rounds rehearsed (each with a valid token verified), loopback requests answered as
+     * expected, and how long it took.
+     */
     public record Report(int rounds, int requests, long millis) {
     }
 
@@ -40,6 +43,8 @@ public class WarmUp {
     Rehearsal rehearsal;
     @Inject
     LoopbackRequests loopback;
+    @Inject
+    TokenRehearsal tokens;
     @Inject
     OutboxRelayRunner relay;
     /** This service's public interface and port (fixed outside tests, which call {@link #run} themselves). */
@@ -83,6 +88,7 @@ public class WarmUp {
         try {
             while (rounds < config.warmUp().rounds() && System.nanoTime() < deadline) {
                 rehearsal.run(rounds);
+                tokens.run(rounds);
                 requests += loopback(http, deadline);
                 rounds++;
             }
@@ -94,8 +100,8 @@ public class WarmUp {
             LOG.warnf(e, "the warm-up failed after %d rounds; the first requests will find this service cold", rounds);
         }
         Report done = new Report(rounds, requests, (System.nanoTime() - started) / 1_000_000);
-        LOG.infof("warmed up in %d ms: %d rounds of a rolled-back submission, score and reads, %d loopback requests",
-                done.millis(), done.rounds(), done.requests());
+        LOG.infof("warmed up in %d ms: %d rounds of a rolled-back submission, score, reads and a valid token's"
+                + " verification, %d loopback requests", done.millis(), done.rounds(), done.requests());
         return done;
     }
 

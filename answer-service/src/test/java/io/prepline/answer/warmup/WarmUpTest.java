@@ -35,7 +35,7 @@ class WarmUpTest {
     void everyRoundRunsAndNothingItWroteStays() throws URISyntaxException {
         WarmUp.Report report = warmUp.run(http.toURI());
 
-        assertEquals(3, report.rounds(), "answer.warm-up.rounds in tests");
+        assertEquals(3, report.rounds(), "answer.warm-up.rounds in tests (each with a valid token verified)");
         assertEquals(3 * REQUESTS_PER_ROUND, report.requests(), "loopback requests refused as expected");
         assertEquals(0, count("SELECT count(*) FROM answer WHERE user_id = ?", Rehearsal.USER));
         assertEquals(0, count("SELECT count(*) FROM xp_award WHERE user_id = ?", Rehearsal.USER));
