@@ -32,6 +32,8 @@ public interface QuestionConfig {
 
     Search search();
 
+    PageReads pageReads();
+
     interface Topics {
         /** Full snapshots of questions with their rubric (compacted). */
         @WithDefault("catalogue.questions.v1")
@@ -50,6 +52,23 @@ public interface QuestionConfig {
         /** Producer of {@code answers.decided.v1}. */
         @WithDefault("/answer-service")
         String answerService();
+    }
+
+    /**
+     * The detail page's read ({@code PageQuery}): its own non-blocking connections to the datasource's database (the
+     * same URL, user and password), so a page not cached is read and answered on the I/O thread.
+     */
+    interface PageReads {
+        /** Connections of the pool; each pipelines the reads sent to it. */
+        @WithDefault("8")
+        int poolSize();
+
+        /**
+         * The longest a read may take, a free connection (or a new one) included: past it the request answers 503
+         * {@code unavailable}, like a statement of the JDBC datasource past its network timeout.
+         */
+        @WithDefault("1s")
+        Duration timeout();
     }
 
     /** Limits and caching of the REST API. */

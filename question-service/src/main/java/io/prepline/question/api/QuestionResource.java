@@ -187,8 +187,12 @@ public class QuestionResource {
         if (!caller.anonymous()) {
             return onWorker(() -> page(mine.detail(catalogue.detail(slug), caller.userId()), ifNoneMatch, PRIVATE));
         }
-        return cachedOrLoaded(catalogue.cached(slug), () -> catalogue.detail(slug),
-                page -> page(page, ifNoneMatch, publicCacheControl()));
+        RenderedQuestion cached = catalogue.cached(slug);
+        if (cached != null) {
+            return Uni.createFrom().item(page(cached, ifNoneMatch, publicCacheControl()));
+        }
+        // a page not cached is read without blocking: answered on the I/O thread too
+        return catalogue.page(slug).map(page -> page(page, ifNoneMatch, publicCacheControl()));
     }
 
     private static Response page(RenderedQuestion page, String ifNoneMatch, String cacheControl) {

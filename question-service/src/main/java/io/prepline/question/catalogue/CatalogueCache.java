@@ -1,18 +1,22 @@
 package io.prepline.question.catalogue;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A bounded cache of things computed from the catalogue, exact across instances ({@link CatalogueChanges}): an entry
  * belongs to one generation of the catalogue and a change retires it. While changes could go unnoticed (the listener
  * lost its connection, usually because the database is unreachable) nothing new is stored and what is stored is still
- * served; listening again retires it all. Concurrent misses of the same key compute it once. A cache of size 0 stores
- * nothing: every read computes (with Caffeine's size 0, each value would be stored and then evicted).
+ * served; listening again retires it all. Concurrent misses of the same key compute it once, also when it is computed
+ * without blocking ({@link #load}). A cache of size 0 stores nothing: every read computes (with Caffeine's size 0,
+ * each value would be stored and then evicted).
  */
 public final class CatalogueCache<K, V> {
 
@@ -21,6 +25,7 @@ public final class CatalogueCache<K, V> {
 
     private final LongSupplier generation;
     private final BooleanSupplier storing;
+    private final AsyncCache<Entry<K>, V> computing;
     private final Cache<Entry<K>, V> entries;
     private final boolean off;
 
@@ -28,7 +33,8 @@ public final class CatalogueCache<K, V> {
         this.generation = generation;
         this.storing = storing;
         this.off = maxEntries == 0;
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.computing = Caffeine.newBuilder().maximumSize(maxEntries).buildAsync();
+        this.entries = computing.synchronous();
     }
 
     /** Pages keyed by slug: a change of content retires all, a change of counters only the page of that slug. */
@@ -59,9 +65,13 @@ public final class CatalogueCache<K, V> {
         return new CatalogueCache<>(generation, current, maxEntries);
     }
 
-    /** The cached value, or null. */
+    /** The cached value (computed already), or null. */
     public V cached(K key) {
-        return off ? null : entries.getIfPresent(new Entry<>(generation.getAsLong(), key));
+        if (off) {
+            return null;
+        }
+        CompletableFuture<V> held = computing.getIfPresent(new Entry<>(generation.getAsLong(), key));
+        return held != null && held.isDone() && !held.isCompletedExceptionally() ? held.join() : null;
     }
 
     /** The cached value, or the one {@code load} computes (stored unless changes go unheard; an exception caches nothing). */
@@ -75,5 +85,19 @@ public final class CatalogueCache<K, V> {
             return held != null ? held : load.apply(key);
         }
         return entries.get(new Entry<>(current, key), entry -> load.apply(entry.key()));
+    }
+
+    /** As {@link #get}, for a value computed without blocking: the callers of one key share one computation. */
+    public Uni<V> load(K key, Function<K, Uni<V>> load) {
+        if (off) {
+            return load.apply(key);
+        }
+        long current = generation.getAsLong();
+        if (!storing.getAsBoolean()) {
+            V held = cached(key);
+            return held != null ? Uni.createFrom().item(held) : load.apply(key);
+        }
+        return Uni.createFrom().completionStage(() -> computing.get(new Entry<>(current, key),
+                (entry, executor) -> load.apply(entry.key()).subscribeAsCompletionStage()));
     }
 }

@@ -20,6 +20,7 @@ import io.prepline.question.QuestionConfig;
 import io.prepline.platform.problem.FieldError;
 import io.prepline.platform.problem.Problem;
 import io.prepline.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 import io.prepline.question.rubric.Rubric;
 import io.prepline.question.rubric.RubricRules;
 import io.prepline.question.rubric.RubricService;
@@ -67,14 +68,19 @@ public class CatalogueService {
         return rendered.cached(slug);
     }
 
-    /** The detail page of a question, rendered once per change of the catalogue. */
-    public RenderedQuestion detail(String slug) {
-        return rendered.get(slug, this::renderFresh);
+    /** The detail page of a question, rendered once per change of the catalogue; read without blocking. */
+    public Uni<RenderedQuestion> page(String slug) {
+        return rendered.load(slug, this::renderFresh);
     }
 
-    RenderedQuestion renderFresh(String slug) {
-        return render(pages.page(slug)
-                .orElseThrow(() -> ProblemException.notFound("no question with slug '" + slug + "'")));
+    /** {@link #page}, waited for: on a worker thread only. */
+    public RenderedQuestion detail(String slug) {
+        return page(slug).await().indefinitely();
+    }
+
+    private Uni<RenderedQuestion> renderFresh(String slug) {
+        return pages.page(slug).map(page -> render(page
+                .orElseThrow(() -> ProblemException.notFound("no question with slug '" + slug + "'"))));
     }
 
     public QuestionEntity require(String slug) {

@@ -1,27 +1,44 @@
 package io.prepline.question.catalogue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.io.IOException;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.prepline.question.QuestionConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads what the detail page shows of a question in one query: the row, the criteria of its current rubrics (key,
  * title, kind and weight only: the points stay in the database) and the titles of its related questions. Plain SQL
  * without a transaction: a page is read far more often than it changes, and three ORM queries in a transaction cost
  * several times the work of the lookup itself.
+ * <p>
+ * The read does not block: it goes through a small pool of its own ({@code question.page-reads}) to the datasource's
+ * database, so a page not cached is read and answered on the I/O thread, without handing the request to a worker
+ * thread and back. A database that cannot serve fails the read with an {@link SQLException} whose SQLSTATE says so
+ * (08006 for a connection that fails or a read past {@code question.page-reads.timeout}), which the API answers with
+ * 503 like any failure of the JDBC datasource.
  */
 @ApplicationScoped
 public class PageQuery {
@@ -41,74 +58,132 @@ public class PageQuery {
                                      'asks', o.asks) ORDER BY rel.n)
                       FROM jsonb_array_elements_text(q.related_ids) WITH ORDINALITY AS rel(id, n)
                       JOIN question o ON o.id = rel.id::uuid)::text
-              FROM question q WHERE q.slug = ?
+              FROM question q WHERE q.slug = $1
             """;
+    private static final String JDBC_PREFIX = "jdbc:";
 
     /** A question that {@code related_ids} names, with what its link shows. */
     record Linked(String slug, String title, Difficulty difficulty, List<QuestionDocument.Ask> asks) {
     }
 
     @Inject
-    DataSource dataSource;
+    Vertx vertx;
     @Inject
     ObjectMapper json;
     @Inject
     CatalogueService catalogue;
+    @Inject
+    QuestionConfig config;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+    /** The JDBC datasource's server options ({@code -c statement_timeout=...}), sent the same way. */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.additional-jdbc-properties.options")
+    Optional<String> serverOptions;
 
-    /** The page of the question with this slug, as {@link CatalogueService#toDocument} makes it, or empty. */
-    public Optional<QuestionDocument> page(String slug) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
-            ps.setString(1, slug);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(document(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading question " + slug + " failed: " + e.getMessage(), e);
-        }
+    private Pool pool;
+    private Duration timeout;
+    private ObjectReader asks;
+    private ObjectReader topics;
+    private ObjectReader guidance;
+    private ObjectReader sections;
+    private ObjectReader parts;
+    private ObjectReader criteria;
+    private ObjectReader linked;
+
+    @PostConstruct
+    void connect() {
+        timeout = config.pageReads().timeout();
+        int millis = Math.toIntExact(timeout.toMillis());
+        PgConnectOptions database = PgConnectOptions.fromUri(jdbcUrl.substring(JDBC_PREFIX.length()))
+                .setConnectTimeout(millis)
+                .setCachePreparedStatements(true)
+                .addProperty("application_name", "question-service page reads");
+        user.ifPresent(database::setUser);
+        password.ifPresent(database::setPassword);
+        serverOptions.ifPresent(options -> database.addProperty("options", options));
+        PoolOptions sizing = new PoolOptions().setMaxSize(config.pageReads().poolSize()).setConnectionTimeout(millis)
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        pool = PgBuilder.pool().with(sizing).connectingTo(database).using(vertx).build();
+        asks = json.readerFor(new TypeReference<List<QuestionDocument.Ask>>() { });
+        topics = json.readerFor(new TypeReference<List<String>>() { });
+        guidance = json.readerFor(Guidance.class);
+        sections = json.readerFor(new TypeReference<List<QuestionDocument.Section>>() { });
+        parts = json.readerFor(new TypeReference<List<QuestionDocument.Part>>() { });
+        criteria = json.readerFor(new TypeReference<List<QuestionDocument.JudgedBy>>() { });
+        linked = json.readerFor(new TypeReference<List<Linked>>() { });
     }
 
-    private QuestionDocument document(ResultSet rs) throws SQLException {
+    @PreDestroy
+    void close() {
+        pool.close();
+    }
+
+    /** The page of the question with this slug, as {@link CatalogueService#toDocument} makes it, or empty. */
+    public Uni<Optional<QuestionDocument>> page(String slug) {
+        return Uni.createFrom().completionStage(() -> pool.preparedQuery(SQL).execute(Tuple.of(slug)).toCompletionStage())
+                .ifNoItem().after(timeout).failWith(() -> new SQLTransientConnectionException(
+                        "the database did not answer within " + timeout, "08006"))
+                .onFailure(failure -> !(failure instanceof SQLException)).transform(PageQuery::asSqlFailure)
+                .map(this::document);
+    }
+
+    /** What the platform's failure mapping reads: the server's SQLSTATE, or a connection that failed (08006). */
+    private static SQLException asSqlFailure(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            return new SQLException(pg.getMessage(), pg.getSqlState(), pg);
+        }
+        return new SQLTransientConnectionException("reading from the database failed: " + failure, "08006", failure);
+    }
+
+    private Optional<QuestionDocument> document(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(document(rows.iterator().next()));
+    }
+
+    private QuestionDocument document(Row row) {
         QuestionEntity q = new QuestionEntity();
-        q.id = rs.getObject(1, UUID.class);
-        q.slug = rs.getString(2);
-        q.title = rs.getString(3);
-        q.overview = rs.getString(4);
-        q.body = rs.getString(5);
-        q.category = rs.getString(6);
-        q.difficulty = Difficulty.valueOf(rs.getString(7));
-        q.status = rs.getString(8);
-        q.version = rs.getInt(9);
-        q.asks = read(rs.getString(10), new TypeReference<>() { });
-        q.topics = read(rs.getString(11), new TypeReference<>() { });
-        q.guidance = read(rs.getString(12), new TypeReference<>() { });
-        q.sampleAnswer = read(rs.getString(13), new TypeReference<>() { });
-        q.parts = read(rs.getString(14), new TypeReference<>() { });
-        q.likesCount = rs.getInt(15);
-        q.commentsCount = rs.getInt(16);
-        q.solvedCount = rs.getInt(17);
-        q.createdAt = rs.getObject(18, OffsetDateTime.class).toInstant();
-        q.updatedAt = rs.getObject(19, OffsetDateTime.class).toInstant();
-        List<QuestionDocument.JudgedBy> criteria = orEmpty(read(rs.getString(20),
-                new TypeReference<List<QuestionDocument.JudgedBy>>() { }));
-        List<Linked> linked = orEmpty(read(rs.getString(21), new TypeReference<List<Linked>>() { }));
-        List<QuestionDocument.RelatedRef> related = linked.stream()
+        q.id = row.getUUID(0);
+        q.slug = row.getString(1);
+        q.title = row.getString(2);
+        q.overview = row.getString(3);
+        q.body = row.getString(4);
+        q.category = row.getString(5);
+        q.difficulty = Difficulty.valueOf(row.getString(6));
+        q.status = row.getString(7);
+        q.version = row.getInteger(8);
+        q.asks = read(asks, row.getString(9));
+        q.topics = read(topics, row.getString(10));
+        q.guidance = read(guidance, row.getString(11));
+        q.sampleAnswer = read(sections, row.getString(12));
+        q.parts = read(parts, row.getString(13));
+        q.likesCount = row.getInteger(14);
+        q.commentsCount = row.getInteger(15);
+        q.solvedCount = row.getInteger(16);
+        q.createdAt = row.getOffsetDateTime(17).toInstant();
+        q.updatedAt = row.getOffsetDateTime(18).toInstant();
+        List<QuestionDocument.JudgedBy> judgedBy = orEmpty(read(criteria, row.getString(19)));
+        List<Linked> links = orEmpty(read(linked, row.getString(20)));
+        List<QuestionDocument.RelatedRef> related = links.stream()
                 .map(l -> new QuestionDocument.RelatedRef(l.slug(), l.title(), l.difficulty(),
                         l.asks().stream().map(QuestionDocument.Ask::company).distinct().toList()))
                 .toList();
-        return catalogue.toDocument(q, criteria, related);
+        return catalogue.toDocument(q, judgedBy, related);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }
 
-    private <T> T read(String text, TypeReference<T> type) {
+    private static <T> T read(ObjectReader reader, String text) {
         if (text == null) {
             return null;
         }
         try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
+            return reader.readValue(text);
+        } catch (IOException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }
     }
