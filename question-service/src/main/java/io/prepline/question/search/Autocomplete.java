@@ -19,6 +19,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -63,8 +64,7 @@ public class Autocomplete {
     }
 
     private List<SuggestedQuestion> questions(String typed, int limit) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new TermQuery(new Term(IndexedQuestions.STATUS, IndexedQuestions.ACTIVE)), Occur.FILTER);
+        BooleanQuery.Builder query = IndexedQuestions.activeOnly();
         for (String word : WORDS.split(typed.toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty()) {
                 BytesRef prefix = index.analyzer().normalize(IndexedQuestions.TITLE_PREFIXES,
@@ -73,7 +73,8 @@ public class Autocomplete {
             }
         }
         return index.read((searcher, facets) -> {
-            ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
+            // no total: ranking may skip what cannot reach the first few from the start (block-max WAND)
+            ScoreDoc[] hits = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
             int[] docs = new int[hits.length];
             for (int i = 0; i < hits.length; i++) {
                 docs[i] = hits[i].doc;

@@ -2,6 +2,8 @@ package io.prepline.question.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +40,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.ByteBuffersIndexInput;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.jboss.logging.Logger;
 
@@ -192,9 +197,8 @@ public class CatalogueIndex {
         try {
             long started = System.nanoTime();
             IndexWriterConfig settings = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
-            // each file one buffer: reading a value slices one buffer, not a list of many small ones
             IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(),
-                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER), settings);
+                    ByteBuffersDataOutput::new, CatalogueIndex::offHeap), settings);
             long[] last = {0};
             int count = read("SELECT " + IndexedQuestions.COLUMNS + " FROM question q", List.of(), row -> {
                 writer.addDocument(row.document());
@@ -219,6 +223,18 @@ public class CatalogueIndex {
                 built.completeExceptionally(e);
             }
         }
+    }
+
+    /**
+     * A written file as it is read: in one buffer (reading a value slices one buffer, not a list of many small ones),
+     * outside the heap, so that the garbage collector neither copies nor marks the index, only what requests make.
+     */
+    private static IndexInput offHeap(String file, ByteBuffersDataOutput written) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(written.size()));
+        written.toBufferList().forEach(buffer::put);
+        buffer.flip();
+        return new ByteBuffersIndexInput(new ByteBuffersDataInput(List.of(buffer.order(ByteOrder.LITTLE_ENDIAN))),
+                "off-heap buffer (file=" + file + ")");
     }
 
     /** Re-reads the questions named by a batch of notifications (an empty one: everything). */

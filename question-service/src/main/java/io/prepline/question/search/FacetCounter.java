@@ -29,43 +29,32 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts facet values over the questions a query matches. Each segment's facet values are turned once into plain
- * arrays of numbers shared by the whole index (a value's number never changes while the index lives), so counting a
- * match is a few array reads; reading doc values per match would cost ten times more at 100,000 questions.
+ * arrays of numbers shared by the whole index (a value's number never changes while the index lives), document by
+ * document: a match's values of all facets lie side by side, so counting it is one run of array reads; reading doc
+ * values per match would cost ten times more at 100,000 questions.
  */
 final class FacetCounter {
 
-    /** One facet's value numbers per document of a segment: {@code values[starts[doc]..starts[doc + 1])}. */
+    /** The value numbers of all facets per document of a segment: {@code values[starts[doc]..starts[doc + 1])}. */
     private record Column(int[] starts, int[] values) {
     }
 
-    private final Map<Facet, Dictionary> dictionaries = new EnumMap<>(Facet.class);
-    private final Map<Object, Map<Facet, Column>> segments = new ConcurrentHashMap<>();
-
-    FacetCounter() {
-        for (Facet facet : Facet.values()) {
-            dictionaries.put(facet, new Dictionary());
-        }
-    }
+    private final Dictionary dictionary = new Dictionary();
+    private final Map<Object, Column> segments = new ConcurrentHashMap<>();
 
     /** Counts per value of every facet over the live documents {@code query} matches. */
     Facets count(IndexSearcher searcher, Query query) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         for (LeafReaderContext leaf : reader.leaves()) {
-            columns(leaf.reader());
+            column(leaf.reader());
         }
-        Map<Facet, int[]> counts = new EnumMap<>(Facet.class);
-        dictionaries.forEach((facet, dictionary) -> counts.put(facet, new int[dictionary.size()]));
+        int[] counts = new int[dictionary.size()];
         searcher.search(query, new Collector() {
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) {
-                Map<Facet, Column> columns = columns(context.reader());
-                Facet[] facets = Facet.values();
-                Column[] byFacet = new Column[facets.length];
-                int[][] countsByFacet = new int[facets.length][];
-                for (int i = 0; i < facets.length; i++) {
-                    byFacet[i] = columns.get(facets[i]);
-                    countsByFacet[i] = counts.get(facets[i]);
-                }
+                Column column = column(context.reader());
+                int[] starts = column.starts;
+                int[] values = column.values;
                 return new LeafCollector() {
                     @Override
                     public void setScorer(Scorable scorer) {
@@ -73,12 +62,8 @@ final class FacetCounter {
 
                     @Override
                     public void collect(int doc) {
-                        for (int i = 0; i < byFacet.length; i++) {
-                            Column column = byFacet[i];
-                            int[] count = countsByFacet[i];
-                            for (int k = column.starts[doc], end = column.starts[doc + 1]; k < end; k++) {
-                                count[column.values[k]]++;
-                            }
+                        for (int k = starts[doc], end = starts[doc + 1]; k < end; k++) {
+                            counts[values[k]]++;
                         }
                     }
                 };
@@ -89,94 +74,101 @@ final class FacetCounter {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        Map<Facet, List<Count>> byFacet = new EnumMap<>(Facet.class);
-        counts.forEach((facet, count) -> byFacet.put(facet, merged(dictionaries.get(facet), count)));
+        Map<Facet, List<Count>> byFacet = merged(counts);
         return new Facets(byFacet.get(Facet.COMPANY), byFacet.get(Facet.ROLE), byFacet.get(Facet.CATEGORY),
                 byFacet.get(Facet.DIFFICULTY), byFacet.get(Facet.ROUND), byFacet.get(Facet.TOPIC));
     }
 
-    /** Counts of names with the same slug ("Capital One", "capital one") are one value, named as first seen. */
-    private static List<Count> merged(Dictionary dictionary, int[] counts) {
-        Map<String, Count> bySlug = new LinkedHashMap<>();
+    /**
+     * The counts of each facet, most first; counts of names with the same slug ("Capital One", "capital one") are one
+     * value, named as first seen.
+     */
+    private Map<Facet, List<Count>> merged(int[] counts) {
+        Map<Facet, Map<String, Count>> bySlug = new EnumMap<>(Facet.class);
+        for (Facet facet : Facet.values()) {
+            bySlug.put(facet, new LinkedHashMap<>());
+        }
         for (int value = 0; value < counts.length; value++) {
-            if (counts[value] == 0) {
+            String slug = dictionary.slug(value);
+            if (counts[value] == 0 || slug.isEmpty()) {
                 continue;
             }
-            String name = dictionary.name(value);
-            String slug = dictionary.slug(value);
-            if (!slug.isEmpty()) {
-                Count prev = bySlug.get(slug);
-                bySlug.put(slug, new Count(prev == null ? name : prev.name(), slug,
-                        counts[value] + (prev == null ? 0 : prev.count())));
-            }
+            Map<String, Count> facet = bySlug.get(dictionary.facet(value));
+            Count prev = facet.get(slug);
+            facet.put(slug, new Count(prev == null ? dictionary.name(value) : prev.name(), slug,
+                    counts[value] + (prev == null ? 0 : prev.count())));
         }
-        return bySlug.values().stream()
-                .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::name)).toList();
+        Map<Facet, List<Count>> sorted = new EnumMap<>(Facet.class);
+        bySlug.forEach((facet, values) -> sorted.put(facet, values.values().stream()
+                .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::name)).toList()));
+        return sorted;
     }
 
-    private Map<Facet, Column> columns(LeafReader leaf) {
+    private Column column(LeafReader leaf) {
         Object key = leaf.getCoreCacheHelper().getKey();
-        Map<Facet, Column> columns = segments.get(key);
-        if (columns == null) {
-            columns = segments.computeIfAbsent(key, k -> {
+        Column column = segments.get(key);
+        if (column == null) {
+            column = segments.computeIfAbsent(key, k -> {
                 leaf.getCoreCacheHelper().addClosedListener(segments::remove);
                 return read(leaf);
             });
         }
-        return columns;
+        return column;
     }
 
-    private Map<Facet, Column> read(LeafReader leaf) {
-        Map<Facet, Column> columns = new EnumMap<>(Facet.class);
+    private Column read(LeafReader leaf) {
         try {
-            for (Facet facet : Facet.values()) {
-                columns.put(facet, column(leaf, facet));
+            Facet[] facets = Facet.values();
+            SortedSetDocValues[] values = new SortedSetDocValues[facets.length];
+            int[][] numbers = new int[facets.length][];
+            for (int f = 0; f < facets.length; f++) {
+                values[f] = DocValues.getSortedSet(leaf, facets[f].field());
+                numbers[f] = new int[Math.toIntExact(values[f].getValueCount())];
+                for (int ord = 0; ord < numbers[f].length; ord++) {
+                    numbers[f][ord] = dictionary.number(facets[f], values[f].lookupOrd(ord).utf8ToString());
+                }
             }
+            int maxDoc = leaf.maxDoc();
+            int[] starts = new int[maxDoc + 1];
+            int[] found = new int[Math.max(16, maxDoc * 4)];
+            int size = 0;
+            for (int doc = 0; doc < maxDoc; doc++) {
+                starts[doc] = size;
+                for (int f = 0; f < facets.length; f++) {
+                    if (values[f].advanceExact(doc)) {
+                        for (int i = 0, n = values[f].docValueCount(); i < n; i++) {
+                            if (size == found.length) {
+                                found = Arrays.copyOf(found, found.length * 2);
+                            }
+                            found[size++] = numbers[f][(int) values[f].nextOrd()];
+                        }
+                    }
+                }
+            }
+            starts[maxDoc] = size;
+            return new Column(starts, Arrays.copyOf(found, size));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the facets of the search index", e);
         }
-        return columns;
     }
 
-    private Column column(LeafReader leaf, Facet facet) throws IOException {
-        SortedSetDocValues values = DocValues.getSortedSet(leaf, facet.field());
-        Dictionary dictionary = dictionaries.get(facet);
-        int[] numbers = new int[Math.toIntExact(values.getValueCount())];
-        for (int ord = 0; ord < numbers.length; ord++) {
-            numbers[ord] = dictionary.number(values.lookupOrd(ord).utf8ToString());
-        }
-        int maxDoc = leaf.maxDoc();
-        int[] starts = new int[maxDoc + 1];
-        int[] found = new int[Math.max(16, maxDoc)];
-        int size = 0;
-        for (int doc = 0; doc < maxDoc; doc++) {
-            starts[doc] = size;
-            if (values.advanceExact(doc)) {
-                for (int i = 0, n = values.docValueCount(); i < n; i++) {
-                    if (size == found.length) {
-                        found = Arrays.copyOf(found, found.length * 2);
-                    }
-                    found[size++] = numbers[(int) values.nextOrd()];
-                }
-            }
-        }
-        starts[maxDoc] = size;
-        return new Column(starts, Arrays.copyOf(found, size));
-    }
-
-    /** Numbers of the values of one facet, in the order first seen, and their slugs. */
+    /** Numbers of the values of all facets, in the order first seen, with their facet, name and slug. */
     private static final class Dictionary {
-        private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
-        private final List<String> names = new CopyOnWriteArrayList<>();
+        private record Value(Facet facet, String name) {
+        }
+
+        private final Map<Value, Integer> numbers = new ConcurrentHashMap<>();
+        private final List<Value> values = new CopyOnWriteArrayList<>();
         private final List<String> slugs = new CopyOnWriteArrayList<>();
 
-        synchronized int number(String name) {
-            Integer number = numbers.get(name);
+        synchronized int number(Facet facet, String name) {
+            Value value = new Value(facet, name);
+            Integer number = numbers.get(value);
             if (number == null) {
-                number = names.size();
+                number = values.size();
                 slugs.add(Objects.requireNonNullElse(Slugs.of(name), ""));
-                names.add(name);
-                numbers.put(name, number);
+                values.add(value);
+                numbers.put(value, number);
             }
             return number;
         }
@@ -187,11 +179,15 @@ final class FacetCounter {
         }
 
         int size() {
-            return names.size();
+            return values.size();
+        }
+
+        Facet facet(int number) {
+            return values.get(number).facet();
         }
 
         String name(int number) {
-            return names.get(number);
+            return values.get(number).name();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.prepline.question.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,8 +10,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.prepline.question.search.SearchModels.Highlights;
-import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
@@ -29,26 +33,54 @@ final class Highlighter {
     /** Characters of a body looked at for a snippet. */
     private static final int MAX_ANALYSED = 4000;
 
-    private final Analyzer analyzer;
     /** Stems that matched, and words as written that matched (the words a typo was near). */
     private final Set<String> stems;
     private final Set<String> words;
+    /** The first letters of the stems that matched: a stem keeps the first letter of its word. */
+    private final Set<Character> initials;
     private final int snippetLength;
+    /** The text analysed as the index analyses it, reused for each text (one highlighter serves one page). */
+    private final Tokenizer source = new StandardTokenizer();
+    private final TokenStream analysed;
 
     /** {@code query} must be rewritten, so that typo-tolerant words name the words they matched. */
-    Highlighter(Analyzer analyzer, Query query, int snippetLength) {
-        this.analyzer = analyzer;
+    Highlighter(Query query, int snippetLength) {
         this.snippetLength = snippetLength;
         Set<Term> matched = new HashSet<>();
         query.visit(QueryVisitor.termCollector(matched));
         this.stems = new HashSet<>();
         this.words = new HashSet<>();
+        this.initials = new HashSet<>();
         for (Term term : matched) {
             if (IndexedQuestions.TEXT_FIELDS.containsKey(term.field())) {
                 stems.add(term.text());
+                initials.add(term.text().charAt(0));
             } else if (IndexedQuestions.WORD_FIELDS.containsKey(term.field())) {
                 words.add(term.text());
             }
+        }
+        // stemming was most of the cost: a word that cannot stem to a matched stem is left as it is
+        this.analysed = IndexedQuestions.english(source, OtherInitial::new);
+    }
+
+    /** Marks words with another first letter than any matched stem as keywords, which the stemmer leaves alone. */
+    private final class OtherInitial extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+        OtherInitial(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            if (term.length() == 0 || !initials.contains(term.charAt(0))) {
+                keyword.setKeyword(true);
+            }
+            return true;
         }
     }
 
@@ -102,7 +134,8 @@ final class Highlighter {
 
     private List<Match> matches(String text) {
         List<Match> matches = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(IndexedQuestions.TITLE, text)) {
+        source.setReader(new StringReader(text));
+        try (TokenStream stream = analysed) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();

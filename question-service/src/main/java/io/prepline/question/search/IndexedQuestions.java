@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,8 +23,12 @@ import io.prepline.question.catalogue.Slugs;
 import io.prepline.question.search.SearchModels.QuestionSummary;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
@@ -31,16 +36,22 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -56,13 +67,16 @@ final class IndexedQuestions {
     /** The id as two numbers (its first and last 64 bits, ordered as the id's text): the tie-break of every order. */
     static final String ID_HIGH = "id_high";
     static final String ID_LOW = "id_low";
-    static final String STATUS = "status";
+    /** Present ("true") only on questions not listed (not active): few, so excluding them is cheap. */
+    static final String UNLISTED = "unlisted";
     static final String TITLE = "title";
     static final String MIDDLE = "middle";
     static final String BODY = "body";
     /** Words as written (lower-cased, not stemmed), of the title and of the rest: what a misspelled word is near. */
     static final String TITLE_WORDS = "title_words";
     static final String WORDS = "words";
+    /** Every stem of the title, overview, topics and body, without frequencies or positions: matching, not ranking. */
+    static final String STEMS = "stems";
     /** Title words as typed so far (edge n-grams, not stemmed): autocomplete. */
     static final String TITLE_PREFIXES = "title_prefixes";
     static final String ASK = "ask";
@@ -92,6 +106,7 @@ final class IndexedQuestions {
             + "FROM jsonb_array_elements(q.parts) p), q.change_seq";
 
     private static final TypeReference<List<QuestionDocument.Ask>> ASKS = new TypeReference<>() { };
+    private static final FieldType STEMS_TYPE = stemsType();
 
     private IndexedQuestions() {
     }
@@ -102,8 +117,33 @@ final class IndexedQuestions {
      */
     static Analyzer analyzer() {
         Analyzer words = words(false);
-        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
-                Map.of(TITLE_WORDS, words, WORDS, words, TITLE_PREFIXES, words(true)));
+        return new PerFieldAnalyzerWrapper(english(), Map.of(TITLE_WORDS, words, WORDS, words, TITLE_PREFIXES, words(true)));
+    }
+
+    /** {@link EnglishAnalyzer}'s analysis, as {@link #english(Tokenizer, UnaryOperator)} makes it. */
+    private static Analyzer english() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, english(tokenizer, UnaryOperator.identity()));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    /**
+     * English, as the searched text is analysed (that of {@link EnglishAnalyzer}: possessives dropped, lower-cased,
+     * stop words dropped, stemmed), with {@code beforeStemming} applied just before the stemmer.
+     */
+    static TokenStream english(Tokenizer source, UnaryOperator<TokenStream> beforeStemming) {
+        TokenStream words = new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)),
+                EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return new PorterStemFilter(beforeStemming.apply(words));
     }
 
     private static Analyzer words(boolean prefixes) {
@@ -121,6 +161,24 @@ final class IndexedQuestions {
                 return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
+    }
+
+    private static FieldType stemsType() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * Only active questions: all but the few unlisted ones are excluded rather than the many active ones required, so
+     * a query walks the postings of its own terms only (a required term every question has would be walked along).
+     */
+    static BooleanQuery.Builder activeOnly() {
+        return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+                .add(new TermQuery(new Term(UNLISTED, "true")), Occur.MUST_NOT);
     }
 
     static Term idTerm(UUID id) {
@@ -142,7 +200,9 @@ final class IndexedQuestions {
         doc.add(new StringField(ID, id, Field.Store.NO));
         doc.add(new NumericDocValuesField(ID_HIGH, idOrder(summary.id().getMostSignificantBits())));
         doc.add(new NumericDocValuesField(ID_LOW, idOrder(summary.id().getLeastSignificantBits())));
-        doc.add(new StringField(STATUS, status, Field.Store.NO));
+        if (!ACTIVE.equals(status)) {
+            doc.add(new StringField(UNLISTED, "true", Field.Store.NO));
+        }
         doc.add(new TextField(TITLE, summary.title(), Field.Store.NO));
         doc.add(new TextField(TITLE_PREFIXES, summary.title(), Field.Store.NO));
         doc.add(new TextField(TITLE_WORDS, summary.title(), Field.Store.NO));
@@ -151,6 +211,9 @@ final class IndexedQuestions {
         doc.add(new TextField(MIDDLE, middle, Field.Store.NO));
         doc.add(new TextField(BODY, rest, Field.Store.NO));
         doc.add(new TextField(WORDS, middle + "\n" + rest, Field.Store.NO));
+        for (String text : List.of(summary.title(), middle, rest)) {
+            doc.add(new Field(STEMS, text, STEMS_TYPE));
+        }
         for (String ask : askTerms(asks)) {
             doc.add(new StringField(ASK, ask, Field.Store.NO));
         }

@@ -132,14 +132,16 @@ public class SearchService {
         Cursor after = cursorToken == null ? null : Cursor.decode(cursorToken, sort, filters);
         Sort pageSort = sort;
         return index.read((searcher, facets) -> {
-            Query query = searcher.rewrite(query(filters, searcher));
+            Queries queries = query(filters, searcher);
+            Query query = searcher.rewrite(queries.scored());
             org.apache.lucene.search.Sort order = order(pageSort);
-            // counting stops after the page: the rest of the matches are counted without being ranked, and a
-            // ranking by relevance skips the blocks of documents that cannot reach the page (block-max WAND)
+            // counting stops after the page: the rest of the matches are counted without being ranked, by the
+            // cheaper form of the query, and a ranking by relevance skips the blocks of documents that cannot reach
+            // the page (block-max WAND)
             TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(order, limit + 1,
                     after == null ? null : position(pageSort, after), limit + 1));
             long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
-                    : searcher.count(query);
+                    : searcher.count(queries.matching());
             ScoreDoc[] hits = top.scoreDocs;
             if (filters.hasText() && pageSort != Sort.RELEVANCE) {
                 TopFieldCollector.populateScores(hits, searcher, query);
@@ -168,7 +170,7 @@ public class SearchService {
 
     /** The matching words of each question of a page: its title, and a snippet of its body or overview. */
     private Highlights[] highlights(IndexSearcher searcher, Query query, int[] docs) throws IOException {
-        Highlighter highlighter = new Highlighter(index.analyzer(), query, config.search().snippetLength());
+        Highlighter highlighter = new Highlighter(query, config.search().snippetLength());
         String[] titles = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_TITLE);
         String[] overviews = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_OVERVIEW);
         String[] bodies = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_BODY);
@@ -220,7 +222,7 @@ public class SearchService {
         if (filters.equals(Filters.NONE)) {
             return allFacets();
         }
-        return index.read((searcher, facets) -> facets.count(searcher, query(filters, searcher)));
+        return index.read((searcher, facets) -> facets.count(searcher, query(filters, searcher).matching()));
     }
 
     /**
@@ -231,7 +233,7 @@ public class SearchService {
         return index.read((searcher, facets) -> {
             CountedFacets counted = hubs;
             if (counted == null || counted.reader() != searcher.getIndexReader()) {
-                counted = new CountedFacets(searcher.getIndexReader(), facets.count(searcher, query(Filters.NONE, searcher)));
+                counted = new CountedFacets(searcher.getIndexReader(), facets.count(searcher, query(Filters.NONE, searcher).matching()));
                 hubs = counted;
             }
             return counted.facets();
@@ -241,12 +243,27 @@ public class SearchService {
     private record CountedFacets(IndexReader reader, Facets facets) {
     }
 
-    /** The active questions matching the filters, scored by the text when there is one. */
-    private Query query(Filters f, IndexSearcher searcher) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new TermQuery(new Term(IndexedQuestions.STATUS, IndexedQuestions.ACTIVE)), Occur.FILTER);
-        if (f.hasText()) {
-            query.add(WebQuery.parse(f.q(), index.analyzer(), searcher.getIndexReader()), Occur.MUST);
+    /**
+     * The active questions matching the filters, in two forms that match the same questions: {@code scored} by the
+     * text when there is one (ranking), and {@code matching}, which scores nothing and is cheaper (counts, facets).
+     */
+    private record Queries(Query scored, Query matching) {
+    }
+
+    private Queries query(Filters f, IndexSearcher searcher) {
+        if (!f.hasText()) {
+            Query query = filtered(f, null);
+            return new Queries(query, query);
+        }
+        WebQuery.Parsed text = WebQuery.parse(f.q(), index.analyzer(), searcher.getIndexReader());
+        return new Queries(filtered(f, text.scored()), filtered(f, text.matching()));
+    }
+
+    /** The filters, and the text when there is one, of active questions. */
+    private static Query filtered(Filters f, Query text) {
+        BooleanQuery.Builder query = IndexedQuestions.activeOnly();
+        if (text != null) {
+            query.add(text, Occur.MUST);
         }
         if (f.company() != null || f.role() != null || f.round() != null) {
             // one term: company, role and round must match the same report of the question being asked

@@ -30,7 +30,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.StringHelper;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * A search text in web syntax, as {@code websearch_to_tsquery} read it: words must all match (stemmed, in any of the
@@ -38,6 +40,10 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
  * either match, {@code -word} excludes. A word no question contains (neither its stem nor the word as written) is
  * taken as a typo: it matches words as written within one edit (two for words of eight letters or more) that
  * questions do contain.
+ * <p>
+ * A text is read into two queries that match the same questions: one scored, which ranks (each word in the title, the
+ * overview and the body, weighted), and one that only matches, which counts and facets cheaply (a plain word is one
+ * term of {@link IndexedQuestions#STEMS}, every stem of the question in one field, rather than three).
  */
 final class WebQuery {
 
@@ -55,13 +61,17 @@ final class WebQuery {
         this.reader = reader;
     }
 
-    static Query parse(String text, Analyzer analyzer, IndexReader reader) {
+    /** A search text's queries: {@code scored} ranks, {@code matching} matches the same questions without scores. */
+    record Parsed(Query scored, Query matching) {
+    }
+
+    static Parsed parse(String text, Analyzer analyzer, IndexReader reader) {
         return new WebQuery(analyzer, reader).parse(text);
     }
 
-    private Query parse(String text) {
-        List<List<Query>> required = new ArrayList<>();
-        List<Query> excluded = new ArrayList<>();
+    private Parsed parse(String text) {
+        List<List<Parsed>> required = new ArrayList<>();
+        List<Parsed> excluded = new ArrayList<>();
         boolean or = false;
         Matcher tokens = TOKENS.matcher(text);
         while (tokens.find()) {
@@ -72,7 +82,7 @@ final class WebQuery {
                 or = !required.isEmpty();
                 continue;
             }
-            Query part = words(words, quoted);
+            Parsed part = words(words, quoted);
             if (part == null) {
                 continue;
             }
@@ -86,21 +96,27 @@ final class WebQuery {
             or = false;
         }
         if (required.isEmpty() && excluded.isEmpty()) {
-            return new MatchNoDocsQuery("no searchable words");
+            Query none = new MatchNoDocsQuery("no searchable words");
+            return new Parsed(none, none);
         }
+        return new Parsed(combined(required, excluded, Parsed::scored), combined(required, excluded, Parsed::matching));
+    }
+
+    /** All the required parts (each one of its alternatives) and none of the excluded, in one of their forms. */
+    private static Query combined(List<List<Parsed>> required, List<Parsed> excluded, Function<Parsed, Query> form) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (required.isEmpty()) {
             query.add(new MatchAllDocsQuery(), Occur.FILTER);
         }
-        for (List<Query> alternatives : required) {
-            query.add(anyOf(alternatives), Occur.MUST);
+        for (List<Parsed> alternatives : required) {
+            query.add(anyOf(alternatives.stream().map(form).toList()), Occur.MUST);
         }
-        excluded.forEach(part -> query.add(part, Occur.MUST_NOT));
+        excluded.forEach(part -> query.add(form.apply(part), Occur.MUST_NOT));
         return query.build();
     }
 
     /** One word or a phrase: null when it has nothing searchable (stop words only). */
-    private Query words(String words, boolean phrase) {
+    private Parsed words(String words, boolean phrase) {
         List<Token> terms = tokens(analyzer, IndexedQuestions.TITLE, words);
         if (terms.isEmpty()) {
             return null;
@@ -116,46 +132,40 @@ final class WebQuery {
             terms.forEach(token -> inField.add(new Term(field.getKey(), token.term()), token.position()));
             inAnyField.add(new BoostQuery(inField.build(), field.getValue()), Occur.SHOULD);
         }
-        return inAnyField.build();
+        Query inOrder = inAnyField.build();
+        return new Parsed(inOrder, inOrder);
     }
 
     /** A word, by its stem; when neither the stem nor the word as written is in any question, as a typo. */
-    private Query term(String stem, String word) {
+    private Parsed term(String stem, String word) {
         if (!known(stem, word) && word.length() >= MIN_TYPO_LENGTH) {
-            return typo(word, word.length() >= TWO_TYPOS_LENGTH ? 2 : 1);
+            Query near = typo(word, word.length() >= TWO_TYPOS_LENGTH ? 2 : 1);
+            return new Parsed(near, near);
         }
-        return inAnyField(IndexedQuestions.TEXT_FIELDS, field -> new TermQuery(new Term(field, stem)));
+        return new Parsed(inAnyField(IndexedQuestions.TEXT_FIELDS, field -> new TermQuery(new Term(field, stem))),
+                new TermQuery(new Term(IndexedQuestions.STEMS, stem)));
     }
 
     /**
      * A misspelled word: the words as written within {@code edits} of it (transpositions count as one, the first
      * letter as typed), the nearest 50 of each field, weighted as {@link FuzzyQuery} weighs them (nearer words more,
-     * their document frequencies blended so that a rare near word does not outweigh a common one). One automaton
-     * serves both fields: building it is most of the cost, and FuzzyQuery builds one per distance per field.
+     * their document frequencies blended so that a rare near word does not outweigh a common one). The words of each
+     * field that start with the same letter are read in order and measured against it, each measurement given up as
+     * soon as it exceeds {@code edits}: cheaper than building FuzzyQuery's automaton, which was most of the cost of a
+     * search with a typo.
      */
     private Query typo(String word, int edits) {
-        CompiledAutomaton near = FuzzyQuery.getFuzzyAutomaton(word, edits, 1, true);
-        int length = word.codePointCount(0, word.length());
+        int[] typed = word.codePoints().toArray();
+        BytesRef first = new BytesRef(new String(typed, 0, 1));
         BooleanQuery.Builder inAnyField = new BooleanQuery.Builder();
         boolean found = false;
         try {
             for (Map.Entry<String, Float> field : IndexedQuestions.WORD_FIELDS.entrySet()) {
                 Terms terms = MultiTerms.getTerms(reader, field.getKey());
-                if (terms == null) {
-                    continue;
-                }
-                List<Near> candidates = new ArrayList<>();
-                TermsEnum matching = near.getTermsEnum(terms);
-                for (BytesRef term = matching.next(); term != null; term = matching.next()) {
-                    String text = term.utf8ToString();
-                    int textLength = text.codePointCount(0, text.length());
-                    float similarity = 1f - (float) distance(word, text) / Math.min(length, textLength);
-                    candidates.add(new Near(text, similarity));
-                }
+                List<Near> candidates = terms == null ? List.of() : near(terms.iterator(), first, typed, edits);
                 if (candidates.isEmpty()) {
                     continue;
                 }
-                candidates.sort(Comparator.comparing(Near::similarity).reversed().thenComparing(Near::text));
                 BlendedTermQuery.Builder blended = new BlendedTermQuery.Builder()
                         .setRewriteMethod(BlendedTermQuery.BOOLEAN_REWRITE);
                 candidates.stream().limit(MAX_EXPANSIONS)
@@ -169,30 +179,80 @@ final class WebQuery {
         return found ? inAnyField.build() : new MatchNoDocsQuery("no word near " + word);
     }
 
+    /** The words starting with {@code first} within {@code edits} of {@code typed}, nearest first. */
+    private static List<Near> near(TermsEnum words, BytesRef first, int[] typed, int edits) throws IOException {
+        List<Near> candidates = new ArrayList<>();
+        if (words.seekCeil(first) == TermsEnum.SeekStatus.END) {
+            return candidates;
+        }
+        Distance distance = new Distance(typed, edits);
+        int[] other = new int[64];
+        for (BytesRef term = words.term(); term != null && StringHelper.startsWith(term, first); term = words.next()) {
+            other = ArrayUtil.grow(other, term.length);
+            int length = UnicodeUtil.UTF8toUTF32(term, other);
+            if (Math.abs(length - typed.length) > edits) {
+                continue;
+            }
+            int edited = distance.to(other, length);
+            if (edited <= edits) {
+                candidates.add(new Near(term.utf8ToString(), 1f - (float) edited / Math.min(typed.length, length)));
+            }
+        }
+        candidates.sort(Comparator.comparing(Near::similarity).reversed().thenComparing(Near::text));
+        return candidates;
+    }
+
     private record Near(String text, float similarity) {
     }
 
-    /** Edits between two words: insertions, deletions, substitutions and swaps of neighbours (optimal string alignment). */
-    static int distance(String a, String b) {
-        int[] x = a.codePoints().toArray();
-        int[] y = b.codePoints().toArray();
-        int[][] d = new int[x.length + 1][y.length + 1];
-        for (int i = 0; i <= x.length; i++) {
-            d[i][0] = i;
+    /**
+     * Edits from one word to others: insertions, deletions, substitutions and swaps of neighbours (optimal string
+     * alignment), or more than {@code max} (given up once a whole row exceeds it).
+     */
+    static final class Distance {
+        private final int[] from;
+        private final int max;
+        private int[] before;
+        private int[] previous;
+        private int[] current;
+
+        Distance(int[] from, int max) {
+            this.from = from;
+            this.max = max;
         }
-        for (int j = 0; j <= y.length; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= x.length; i++) {
-            for (int j = 1; j <= y.length; j++) {
-                int cost = x[i - 1] == y[j - 1] ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
+
+        /** To the first {@code length} code points of {@code to}. */
+        int to(int[] to, int length) {
+            if (current == null || current.length < length + 1) {
+                before = new int[length + 1];
+                previous = new int[length + 1];
+                current = new int[length + 1];
             }
+            for (int j = 0; j <= length; j++) {
+                previous[j] = j;
+            }
+            for (int i = 1; i <= from.length; i++) {
+                current[0] = i;
+                int best = i;
+                for (int j = 1; j <= length; j++) {
+                    int cost = from[i - 1] == to[j - 1] ? 0 : 1;
+                    int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                    if (i > 1 && j > 1 && from[i - 1] == to[j - 2] && from[i - 2] == to[j - 1]) {
+                        d = Math.min(d, before[j - 2] + 1);
+                    }
+                    current[j] = d;
+                    best = Math.min(best, d);
+                }
+                if (best > max) {
+                    return max + 1;
+                }
+                int[] oldest = before;
+                before = previous;
+                previous = current;
+                current = oldest;
+            }
+            return previous[length];
         }
-        return d[x.length][y.length];
     }
 
     private boolean known(String stem, String word) {
@@ -215,7 +275,7 @@ final class WebQuery {
         return inAnyField.build();
     }
 
-    private Query anyOf(List<Query> alternatives) {
+    private static Query anyOf(List<Query> alternatives) {
         if (alternatives.size() == 1) {
             return alternatives.getFirst();
         }
