@@ -96,13 +96,6 @@ public interface ReviewConfig {
         @WithDefault("20")
         int warmUpTransactions();
 
-        /**
-         * After {@code warm-up-transactions}, commits go on until five in a row each took at most this long (the
-         * broker answers as it will under load), within {@code warm-up-max} (0: stop after the fixed number).
-         */
-        @WithDefault("PT0.02S")
-        Duration warmUpCommitSettled();
-
         /** The longest the warm-up may take; the pipeline starts after it even if fewer answers were scored. */
         @WithDefault("PT15S")
         Duration warmUpMax();

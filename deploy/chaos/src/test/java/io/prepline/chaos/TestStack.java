@@ -32,8 +32,7 @@ final class TestStack implements BeforeAllCallback {
             // would slow the other services' start
             stack = ChaosStack.start(new ChaosStack.Layout(root, data, false, 2,
                     List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dreview.streams.warm-up-answers=1",
-                            "-Dreview.streams.warm-up-transactions=1", "-Dreview.streams.warm-up-commit-settled=PT0S",
-                            "-Danswer.warm-up.rounds=1")));
+                            "-Dreview.streams.warm-up-transactions=1", "-Danswer.warm-up.rounds=1")));
             System.out.printf("stack ready in %d s (logs in %s)%n", (System.nanoTime() - started) / 1_000_000_000,
                     data.resolve("logs"));
         }

@@ -181,8 +181,7 @@ public class ScoringStreams {
      * arrives: scoring a cold process took several times as long, on the cores the rest of the stack was warming up
      * on, so the first minute's submissions queued behind each other. Then a few exactly-once commits
      * ({@link TransactionWarmUp}): the stream threads' first commits waited for a cold broker. Bounded by
-     * {@code review.streams.warm-up-answers}, {@code warm-up-transactions}, {@code warm-up-commit-settled} and
-     * {@code warm-up-max}.
+     * {@code review.streams.warm-up-answers}, {@code warm-up-transactions} and {@code warm-up-max}.
      */
     private void warmUp() {
         long started = System.nanoTime();
@@ -212,11 +211,9 @@ public class ScoringStreams {
         }
         long started = System.nanoTime();
         try {
-            TransactionWarmUp.Outcome outcome = TransactionWarmUp.run(KafkaClients.connectionSettings(kafkaConfig),
-                    config.streams().applicationId(), config.topics().submitted(), transactions,
-                    config.streams().warmUpCommitSettled().toNanos(), deadline);
-            LOG.infof("%d exactly-once commits warmed up in %d ms (%s)", outcome.commits(),
-                    (System.nanoTime() - started) / 1_000_000, outcome.settled() ? "settled" : "not settled by the deadline");
+            int done = TransactionWarmUp.run(KafkaClients.connectionSettings(kafkaConfig),
+                    config.streams().applicationId(), config.topics().submitted(), transactions, deadline);
+            LOG.infof("%d exactly-once commits warmed up in %d ms", done, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warnf("warming up exactly-once commits failed (%s); the first commits will be slower", e.toString());
         }
