@@ -187,11 +187,7 @@ public class QuestionResource {
         if (!caller.anonymous()) {
             return onWorker(() -> page(mine.detail(catalogue.detail(slug), caller.userId()), ifNoneMatch, PRIVATE));
         }
-        RenderedQuestion cached = catalogue.cached(slug);
-        if (cached != null) {
-            return Uni.createFrom().item(page(cached, ifNoneMatch, publicCacheControl()));
-        }
-        // a page not cached is read without blocking: answered on the I/O thread too
+        // cached or not, the page is answered on the I/O thread: a page not cached is read without blocking
         return catalogue.page(slug).map(page -> page(page, ifNoneMatch, publicCacheControl()));
     }
 

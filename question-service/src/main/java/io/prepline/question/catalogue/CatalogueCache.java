@@ -87,16 +87,19 @@ public final class CatalogueCache<K, V> {
         return entries.get(new Entry<>(current, key), entry -> load.apply(entry.key()));
     }
 
-    /** As {@link #get}, for a value computed without blocking: the callers of one key share one computation. */
+    /**
+     * As {@link #get}, for a value computed without blocking: a value computed already is the item at once, and the
+     * callers of one key share one computation.
+     */
     public Uni<V> load(K key, Function<K, Uni<V>> load) {
-        if (off) {
+        V held = cached(key);
+        if (held != null) {
+            return Uni.createFrom().item(held);
+        }
+        if (off || !storing.getAsBoolean()) {
             return load.apply(key);
         }
         long current = generation.getAsLong();
-        if (!storing.getAsBoolean()) {
-            V held = cached(key);
-            return held != null ? Uni.createFrom().item(held) : load.apply(key);
-        }
         return Uni.createFrom().completionStage(() -> computing.get(new Entry<>(current, key),
                 (entry, executor) -> load.apply(entry.key()).subscribeAsCompletionStage()));
     }

@@ -63,11 +63,6 @@ public class CatalogueService {
         rendered = CatalogueCache.pages(changes, config.api().detailCacheSize());
     }
 
-    /** The cached page, or null when it must be read from the database. */
-    public RenderedQuestion cached(String slug) {
-        return rendered.cached(slug);
-    }
-
     /** The detail page of a question, rendered once per change of the catalogue; read without blocking. */
     public Uni<RenderedQuestion> page(String slug) {
         return rendered.load(slug, this::renderFresh);
