@@ -132,7 +132,7 @@ public class SearchService {
         Cursor after = cursorToken == null ? null : Cursor.decode(cursorToken, sort, filters);
         Sort pageSort = sort;
         return index.read((searcher, facets) -> {
-            Queries queries = query(filters, searcher);
+            QueryForms queries = query(filters, searcher);
             Query query = searcher.rewrite(queries.scored());
             org.apache.lucene.search.Sort order = order(pageSort);
             // counting stops after the page: the rest of the matches are counted without being ranked, by the
@@ -244,19 +244,14 @@ public class SearchService {
     }
 
     /**
-     * The active questions matching the filters, in two forms that match the same questions: {@code scored} by the
-     * text when there is one (ranking), and {@code matching}, which scores nothing and is cheaper (counts, facets).
+     * The active questions matching the filters: scored by the text when there is one (ranking), and in the cheaper
+     * form that scores nothing (counts, facets).
      */
-    private record Queries(Query scored, Query matching) {
-    }
-
-    private Queries query(Filters f, IndexSearcher searcher) {
+    private QueryForms query(Filters f, IndexSearcher searcher) {
         if (!f.hasText()) {
-            Query query = filtered(f, null);
-            return new Queries(query, query);
+            return QueryForms.both(filtered(f, null));
         }
-        WebQuery.Parsed text = WebQuery.parse(f.q(), index.analyzer(), searcher.getIndexReader());
-        return new Queries(filtered(f, text.scored()), filtered(f, text.matching()));
+        return WebQuery.parse(f.q(), index.analyzer(), searcher.getIndexReader()).map(text -> filtered(f, text));
     }
 
     /** The filters, and the text when there is one, of active questions. */

@@ -61,17 +61,14 @@ final class WebQuery {
         this.reader = reader;
     }
 
-    /** A search text's queries: {@code scored} ranks, {@code matching} matches the same questions without scores. */
-    record Parsed(Query scored, Query matching) {
-    }
-
-    static Parsed parse(String text, Analyzer analyzer, IndexReader reader) {
+    /** A search text's queries: the scored one ranks, the matching one matches the same questions without scores. */
+    static QueryForms parse(String text, Analyzer analyzer, IndexReader reader) {
         return new WebQuery(analyzer, reader).parse(text);
     }
 
-    private Parsed parse(String text) {
-        List<List<Parsed>> required = new ArrayList<>();
-        List<Parsed> excluded = new ArrayList<>();
+    private QueryForms parse(String text) {
+        List<List<QueryForms>> required = new ArrayList<>();
+        List<QueryForms> excluded = new ArrayList<>();
         boolean or = false;
         Matcher tokens = TOKENS.matcher(text);
         while (tokens.find()) {
@@ -82,7 +79,7 @@ final class WebQuery {
                 or = !required.isEmpty();
                 continue;
             }
-            Parsed part = words(words, quoted);
+            QueryForms part = words(words, quoted);
             if (part == null) {
                 continue;
             }
@@ -97,18 +94,20 @@ final class WebQuery {
         }
         if (required.isEmpty() && excluded.isEmpty()) {
             Query none = new MatchNoDocsQuery("no searchable words");
-            return new Parsed(none, none);
+            return QueryForms.both(none);
         }
-        return new Parsed(combined(required, excluded, Parsed::scored), combined(required, excluded, Parsed::matching));
+        return new QueryForms(combined(required, excluded, QueryForms::scored),
+                combined(required, excluded, QueryForms::matching));
     }
 
     /** All the required parts (each one of its alternatives) and none of the excluded, in one of their forms. */
-    private static Query combined(List<List<Parsed>> required, List<Parsed> excluded, Function<Parsed, Query> form) {
+    private static Query combined(List<List<QueryForms>> required, List<QueryForms> excluded,
+                                  Function<QueryForms, Query> form) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (required.isEmpty()) {
             query.add(new MatchAllDocsQuery(), Occur.FILTER);
         }
-        for (List<Parsed> alternatives : required) {
+        for (List<QueryForms> alternatives : required) {
             query.add(anyOf(alternatives.stream().map(form).toList()), Occur.MUST);
         }
         excluded.forEach(part -> query.add(form.apply(part), Occur.MUST_NOT));
@@ -116,7 +115,7 @@ final class WebQuery {
     }
 
     /** One word or a phrase: null when it has nothing searchable (stop words only). */
-    private Parsed words(String words, boolean phrase) {
+    private QueryForms words(String words, boolean phrase) {
         List<Token> terms = tokens(analyzer, IndexedQuestions.TITLE, words);
         if (terms.isEmpty()) {
             return null;
@@ -133,16 +132,16 @@ final class WebQuery {
             inAnyField.add(new BoostQuery(inField.build(), field.getValue()), Occur.SHOULD);
         }
         Query inOrder = inAnyField.build();
-        return new Parsed(inOrder, inOrder);
+        return QueryForms.both(inOrder);
     }
 
     /** A word, by its stem; when neither the stem nor the word as written is in any question, as a typo. */
-    private Parsed term(String stem, String word) {
+    private QueryForms term(String stem, String word) {
         if (!known(stem, word) && word.length() >= MIN_TYPO_LENGTH) {
             Query near = typo(word, word.length() >= TWO_TYPOS_LENGTH ? 2 : 1);
-            return new Parsed(near, near);
+            return QueryForms.both(near);
         }
-        return new Parsed(inAnyField(IndexedQuestions.TEXT_FIELDS, field -> new TermQuery(new Term(field, stem))),
+        return new QueryForms(inAnyField(IndexedQuestions.TEXT_FIELDS, field -> new TermQuery(new Term(field, stem))),
                 new TermQuery(new Term(IndexedQuestions.STEMS, stem)));
     }
 
