@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -14,9 +13,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.prepline.answer.AnswerConfig;
+import io.prepline.platform.pg.DatasourceLogin;
 import io.prepline.platform.pg.PgListener;
 import io.quarkus.runtime.StartupEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,15 +35,6 @@ public class StatusNotifications {
 
     @Inject
     AnswerConfig config;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
 
     /** The open streams as the listener sees them. Called on the listener's thread: must not block. */
     public interface Streams {
@@ -97,12 +87,13 @@ public class StatusNotifications {
     }
 
     private Connection connect() throws SQLException {
+        DatasourceLogin login = DatasourceLogin.configured();
         Properties properties = new Properties();
-        username.ifPresent(user -> properties.setProperty("user", user));
-        password.ifPresent(secret -> properties.setProperty("password", secret));
+        login.user().ifPresent(user -> properties.setProperty("user", user));
+        login.password().ifPresent(secret -> properties.setProperty("password", secret));
         properties.setProperty("ApplicationName", APPLICATION_NAME);
         properties.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(url, properties);
+        return DriverManager.getConnection(login.jdbcUrl(), properties);
     }
 
     private void changed(String answerId) {

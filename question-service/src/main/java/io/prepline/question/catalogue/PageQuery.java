@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.prepline.platform.pg.DatasourceLogin;
 import io.prepline.question.QuestionConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -26,7 +27,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads what the detail page shows of a question in one query: the row, the criteria of its current rubrics (key,
@@ -74,15 +74,6 @@ public class PageQuery {
     CatalogueService catalogue;
     @Inject
     QuestionConfig config;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-    /** The JDBC datasource's server options ({@code -c statement_timeout=...}), sent the same way. */
-    @ConfigProperty(name = "quarkus.datasource.jdbc.additional-jdbc-properties.options")
-    Optional<String> serverOptions;
 
     private Pool pool;
     private Duration timeout;
@@ -98,13 +89,15 @@ public class PageQuery {
     void connect() {
         timeout = config.pageReads().timeout();
         int millis = Math.toIntExact(timeout.toMillis());
-        PgConnectOptions database = PgConnectOptions.fromUri(jdbcUrl.substring(JDBC_PREFIX.length()))
+        DatasourceLogin login = DatasourceLogin.configured();
+        PgConnectOptions database = PgConnectOptions.fromUri(login.jdbcUrl().substring(JDBC_PREFIX.length()))
                 .setConnectTimeout(millis)
                 .setCachePreparedStatements(true)
                 .addProperty("application_name", "question-service page reads");
-        user.ifPresent(database::setUser);
-        password.ifPresent(database::setPassword);
-        serverOptions.ifPresent(options -> database.addProperty("options", options));
+        login.user().ifPresent(database::setUser);
+        login.password().ifPresent(database::setPassword);
+        // the JDBC datasource's server options (-c statement_timeout=...), sent the same way
+        login.serverOptions().ifPresent(options -> database.addProperty("options", options));
         PoolOptions sizing = new PoolOptions().setMaxSize(config.pageReads().poolSize()).setConnectionTimeout(millis)
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
         pool = PgBuilder.pool().with(sizing).connectingTo(database).using(vertx).build();
