@@ -59,9 +59,12 @@ public interface QuestionConfig {
      * same URL, user and password), so a page not cached is read and answered on the I/O thread.
      */
     interface PageReads {
-        /** Connections of the pool; each pipelines the reads sent to it. */
-        @WithDefault("8")
-        int poolSize();
+        /**
+         * Connections of each I/O thread's client (and of one more client, for reads from other threads); each
+         * pipelines the reads sent to it, up to 256 waiting.
+         */
+        @WithDefault("1")
+        int connectionsPerThread();
 
         /**
          * The longest a read may take, a free connection (or a new one) included: past it the request answers 503

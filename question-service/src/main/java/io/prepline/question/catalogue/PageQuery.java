@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +17,15 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.prepline.platform.pg.DatasourceLogin;
 import io.prepline.question.QuestionConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,11 +38,13 @@ import jakarta.inject.Inject;
  * without a transaction: a page is read far more often than it changes, and three ORM queries in a transaction cost
  * several times the work of the lookup itself.
  * <p>
- * The read does not block: it goes through a small pool of its own ({@code question.page-reads}) to the datasource's
+ * The read does not block: it goes through connections of its own ({@code question.page-reads}) to the datasource's
  * database, so a page not cached is read and answered on the I/O thread, without handing the request to a worker
- * thread and back. A database that cannot serve fails the read with an {@link SQLException} whose SQLSTATE says so
- * (08006 for a connection that fails or a read past {@code question.page-reads.timeout}), which the API answers with
- * 503 like any failure of the JDBC datasource.
+ * thread and back. Each I/O thread has a client of its own, whose connection lives on that thread and pipelines the
+ * reads of all its requests: the answer wakes no other thread, and the database serves a few busy connections instead
+ * of many that each wait for one read. A database that cannot serve fails the read with an {@link SQLException} whose
+ * SQLSTATE says so (08006 for a connection that fails or a read past {@code question.page-reads.timeout}), which the
+ * API answers with 503 like any failure of the JDBC datasource.
  */
 @ApplicationScoped
 public class PageQuery {
@@ -75,7 +81,11 @@ public class PageQuery {
     @Inject
     QuestionConfig config;
 
-    private Pool pool;
+    /** The pipelined client of each I/O thread, made on its first read there (its connections live on that thread). */
+    private final Map<Thread, SqlClient> clientOfThread = new ConcurrentHashMap<>();
+    private Supplier<SqlClient> newClient;
+    /** For reads from other threads (a signed-in reader's page, on a worker thread). */
+    private SqlClient otherThreads;
     private Duration timeout;
     private ObjectReader asks;
     private ObjectReader topics;
@@ -98,9 +108,10 @@ public class PageQuery {
         login.password().ifPresent(database::setPassword);
         // the JDBC datasource's server options (-c statement_timeout=...), sent the same way
         login.serverOptions().ifPresent(options -> database.addProperty("options", options));
-        PoolOptions sizing = new PoolOptions().setMaxSize(config.pageReads().poolSize()).setConnectionTimeout(millis)
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
-        pool = PgBuilder.pool().with(sizing).connectingTo(database).using(vertx).build();
+        PoolOptions sizing = new PoolOptions().setMaxSize(config.pageReads().connectionsPerThread())
+                .setConnectionTimeout(millis).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        newClient = () -> PgBuilder.client().with(sizing).connectingTo(database).using(vertx).build();
+        otherThreads = newClient.get();
         asks = json.readerFor(new TypeReference<List<QuestionDocument.Ask>>() { });
         topics = json.readerFor(new TypeReference<List<String>>() { });
         guidance = json.readerFor(Guidance.class);
@@ -112,16 +123,25 @@ public class PageQuery {
 
     @PreDestroy
     void close() {
-        pool.close();
+        otherThreads.close();
+        clientOfThread.values().forEach(SqlClient::close);
     }
 
     /** The page of the question with this slug, as {@link CatalogueService#toDocument} makes it, or empty. */
     public Uni<Optional<QuestionDocument>> page(String slug) {
-        return Uni.createFrom().completionStage(() -> pool.preparedQuery(SQL).execute(Tuple.of(slug)).toCompletionStage())
+        return Uni.createFrom()
+                .completionStage(() -> client().preparedQuery(SQL).execute(Tuple.of(slug)).toCompletionStage())
                 .ifNoItem().after(timeout).failWith(() -> new SQLTransientConnectionException(
                         "the database did not answer within " + timeout, "08006"))
                 .onFailure(failure -> !(failure instanceof SQLException)).transform(PageQuery::asSqlFailure)
                 .map(this::document);
+    }
+
+    private SqlClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return otherThreads;
+        }
+        return clientOfThread.computeIfAbsent(Thread.currentThread(), thread -> newClient.get());
     }
 
     /** What the platform's failure mapping reads: the server's SQLSTATE, or a connection that failed (08006). */
