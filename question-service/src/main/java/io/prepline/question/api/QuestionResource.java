@@ -112,7 +112,7 @@ public class QuestionResource {
     @Path("suggest")
     @Operation(operationId = "suggestQuestions", summary = "Complete what a searcher is typing",
             description = "Active questions whose title has words starting with each word of q (the last one may be "
-                    + "half typed), most relevant first; companies and topics with a word starting with q, most "
+                    + "half typed), shortest title first; companies and topics with a word starting with q, most "
                     + "questions first. At most question.search.suggestions (5) of each. From the search index, "
                     + "never cached: it changes with every letter.")
     @APIResponse(responseCode = "200", description = "The completions",

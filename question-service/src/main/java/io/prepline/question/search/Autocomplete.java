@@ -8,24 +8,17 @@ import java.util.regex.Pattern;
 import io.prepline.platform.problem.ProblemException;
 import io.prepline.question.QuestionConfig;
 import io.prepline.question.catalogue.Slugs;
-import io.prepline.question.search.SearchModels.Count;
 import io.prepline.question.search.SearchModels.Facets;
 import io.prepline.question.search.SearchModels.SuggestedQuestion;
 import io.prepline.question.search.SearchModels.Suggestions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Autocomplete: active questions whose title has a word starting with each word typed (the last one usually half
- * typed), and companies and topics with a word starting with the text, most asked first. From the search index:
- * title words are indexed by their first letters, so a completion is one term per word typed.
+ * typed), shortest title first, and companies and topics with a word starting with the text, most asked first. From
+ * the search index: the questions from {@link TitleCompletions}, kept with its segments; the companies and topics from
+ * {@link NameCompletions} of the hubs, made again when the hubs are counted again.
  */
 @ApplicationScoped
 public class Autocomplete {
@@ -39,12 +32,15 @@ public class Autocomplete {
     @Inject
     QuestionConfig config;
 
+    private volatile Names names;
+
     public Suggestions suggest(String text) {
         String typed = check(text);
-        Facets all = search.allFacets();
         int limit = config.search().suggestions();
-        return new Suggestions(questions(typed, limit), matching(all.company(), typed, limit),
-                matching(all.topic(), typed, limit));
+        Names names = names(search.allFacets());
+        String slug = Slugs.of(typed);
+        return new Suggestions(questions(typed, limit), names.companies().complete(slug, limit),
+                names.topics().complete(slug, limit));
     }
 
     /** The text typed, stripped: at least one letter or digit, at most the configured length. */
@@ -64,34 +60,26 @@ public class Autocomplete {
     }
 
     private List<SuggestedQuestion> questions(String typed, int limit) {
-        BooleanQuery.Builder query = IndexedQuestions.activeOnly();
+        List<String> prefixes = new ArrayList<>();
         for (String word : WORDS.split(typed.toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty()) {
-                BytesRef prefix = index.analyzer().normalize(IndexedQuestions.TITLE_PREFIXES,
-                        word.length() > IndexedQuestions.MAX_PREFIX ? word.substring(0, IndexedQuestions.MAX_PREFIX) : word);
-                query.add(new TermQuery(new Term(IndexedQuestions.TITLE_PREFIXES, prefix)), Occur.MUST);
+                prefixes.add(index.completions().prefix(word));
             }
         }
-        return index.read((searcher, facets) -> {
-            // no total: ranking may skip what cannot reach the first few from the start (block-max WAND)
-            ScoreDoc[] hits = searcher.search(query.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
-            int[] docs = new int[hits.length];
-            for (int i = 0; i < hits.length; i++) {
-                docs[i] = hits[i].doc;
-            }
-            String[] slugs = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_SLUG);
-            String[] titles = IndexedQuestions.texts(searcher, docs, IndexedQuestions.STORED_TITLE);
-            List<SuggestedQuestion> questions = new ArrayList<>(hits.length);
-            for (int i = 0; i < hits.length; i++) {
-                questions.add(new SuggestedQuestion(slugs[i], titles[i]));
-            }
-            return questions;
-        });
+        return index.read((searcher, facets) -> index.completions().complete(searcher, prefixes, limit));
     }
 
-    /** Values with a word starting with the text ("cap" and "capital o" both find Capital One), most asked first. */
-    private static List<Count> matching(List<Count> values, String typed, int limit) {
-        String start = "-" + Slugs.of(typed);
-        return values.stream().filter(value -> ("-" + value.slug()).contains(start)).limit(limit).toList();
+    /** Companies and topics with a word starting with the text ("cap" and "capital o" both find Capital One). */
+    private Names names(Facets all) {
+        Names current = names;
+        if (current == null || current.facets() != all) {
+            current = new Names(all, new NameCompletions(all.company()), new NameCompletions(all.topic()));
+            names = current;
+        }
+        return current;
+    }
+
+    /** The completions of the companies and topics of one count of the facets (one version of the index). */
+    private record Names(Facets facets, NameCompletions companies, NameCompletions topics) {
     }
 }

@@ -88,6 +88,7 @@ public class CatalogueIndex {
     }
 
     private final Analyzer analyzer = IndexedQuestions.analyzer();
+    private final TitleCompletions completions = new TitleCompletions(analyzer);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().daemon().name("catalogue-index").unstarted(runnable));
     private final CompletableFuture<Void> built = new CompletableFuture<>();
@@ -162,6 +163,11 @@ public class CatalogueIndex {
         return analyzer;
     }
 
+    /** Autocomplete's questions, kept with the index's segments. */
+    TitleCompletions completions() {
+        return completions;
+    }
+
     /** Runs {@code reader} on the newest searcher. */
     <T> T read(Reader<T> reader) {
         while (true) {
@@ -196,7 +202,8 @@ public class CatalogueIndex {
     private void rebuild() {
         try {
             long started = System.nanoTime();
-            IndexWriterConfig settings = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
+            IndexWriterConfig settings = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
+                    .setMergedSegmentWarmer(completions::warm);
             IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new, CatalogueIndex::offHeap), settings);
             long[] last = {0};
@@ -204,7 +211,7 @@ public class CatalogueIndex {
                 writer.addDocument(row.document());
                 last[0] = Math.max(last[0], row.changeSeq());
             });
-            Index fresh = new Index(writer, new SearcherManager(writer, null), new FacetCounter());
+            Index fresh = new Index(writer, new SearcherManager(writer, completions.searcherFactory()), new FacetCounter());
             synchronized (writing) {
                 Index old = index;
                 index = fresh;
@@ -215,8 +222,8 @@ public class CatalogueIndex {
             listening = true;
             generation.incrementAndGet();
             built.complete(null);
-            LOG.infof("search index of %d questions built in %d ms", count,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            LOG.infof("search index of %d questions built in %d ms; autocomplete's questions hold %d KB", count,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), completions.ramBytesUsed() / 1024);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "the search index could not be built; retried when listening again");
             if (!built.isDone() && index == null) {

@@ -31,7 +31,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -77,8 +76,6 @@ final class IndexedQuestions {
     static final String WORDS = "words";
     /** Every stem of the title, overview, topics and body, without frequencies or positions: matching, not ranking. */
     static final String STEMS = "stems";
-    /** Title words as typed so far (edge n-grams, not stemmed): autocomplete. */
-    static final String TITLE_PREFIXES = "title_prefixes";
     static final String ASK = "ask";
     static final String CATEGORY = "category";
     static final String DIFFICULTY = "difficulty";
@@ -92,7 +89,7 @@ final class IndexedQuestions {
     static final String STORED_OVERVIEW = "text_overview";
     static final String STORED_BODY = "text_body";
     static final String ACTIVE = "ACTIVE";
-    /** Longest first letters of a title word indexed for autocomplete. */
+    /** Longest first letters of a title word autocomplete tells apart ({@link TitleCompletions}). */
     static final int MAX_PREFIX = 20;
 
     /** The text fields searched and their weights (title 1.0, overview and topics 0.4, body 0.2, as ts_rank's A, B, C). */
@@ -112,12 +109,11 @@ final class IndexedQuestions {
     }
 
     /**
-     * English for the searched text; lower-cased, ASCII-folded words as written for typos, and their first letters
-     * (edge n-grams) for autocomplete.
+     * English for the searched text; lower-cased, ASCII-folded words as written for typos (and autocomplete).
      */
     static Analyzer analyzer() {
-        Analyzer words = words(false);
-        return new PerFieldAnalyzerWrapper(english(), Map.of(TITLE_WORDS, words, WORDS, words, TITLE_PREFIXES, words(true)));
+        Analyzer words = words();
+        return new PerFieldAnalyzerWrapper(english(), Map.of(TITLE_WORDS, words, WORDS, words));
     }
 
     /** {@link EnglishAnalyzer}'s analysis, as {@link #english(Tokenizer, UnaryOperator)} makes it. */
@@ -146,14 +142,13 @@ final class IndexedQuestions {
         return new PorterStemFilter(beforeStemming.apply(words));
     }
 
-    private static Analyzer words(boolean prefixes) {
+    private static Analyzer words() {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer tokenizer = new StandardTokenizer();
                 TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
-                return new TokenStreamComponents(tokenizer,
-                        prefixes ? new EdgeNGramTokenFilter(stream, 1, MAX_PREFIX, true) : stream);
+                return new TokenStreamComponents(tokenizer, stream);
             }
 
             @Override
@@ -204,7 +199,6 @@ final class IndexedQuestions {
             doc.add(new StringField(UNLISTED, "true", Field.Store.NO));
         }
         doc.add(new TextField(TITLE, summary.title(), Field.Store.NO));
-        doc.add(new TextField(TITLE_PREFIXES, summary.title(), Field.Store.NO));
         doc.add(new TextField(TITLE_WORDS, summary.title(), Field.Store.NO));
         String middle = summary.overview() + "\n" + String.join("\n", summary.topics());
         String rest = partText == null ? body : body + "\n" + partText;

@@ -50,7 +50,7 @@ public final class SearchModels {
 
     @Schema(description = "Completions of what a searcher has typed so far: question titles, companies and topics")
     public record Suggestions(
-            @Schema(description = "Questions whose title has words starting with the words typed, most relevant first")
+            @Schema(description = "Questions whose title has words starting with the words typed, shortest title first")
             List<SuggestedQuestion> questions,
             @Schema(description = "Companies with a word starting with the text, most questions first")
             List<Count> companies,
