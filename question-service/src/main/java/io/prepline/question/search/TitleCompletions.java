@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.prepline.question.search.SearchModels.SuggestedQuestion;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -126,18 +124,8 @@ final class TitleCompletions {
 
     /** The words of a title as the index has them (lower-cased, ASCII-folded). */
     private List<String> words(String title) {
-        List<String> words = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(IndexedQuestions.TITLE_WORDS, title)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
+        return WebQuery.tokens(analyzer, IndexedQuestions.TITLE_WORDS, title).stream().map(WebQuery.Token::term)
+                .toList();
     }
 
     /** A question of a segment: its document and what it completes to. */
