@@ -35,16 +35,19 @@ public class Autocomplete {
     private volatile Names names;
 
     public Suggestions suggest(String text) {
-        String typed = check(text);
+        Typed typed = check(text);
         int limit = config.search().suggestions();
         Names names = names(search.allFacets());
-        String slug = Slugs.of(typed);
-        return new Suggestions(questions(typed, limit), names.companies().complete(slug, limit),
-                names.topics().complete(slug, limit));
+        return new Suggestions(questions(typed.text(), limit), names.companies().complete(typed.slug(), limit),
+                names.topics().complete(typed.slug(), limit));
+    }
+
+    /** The text typed, stripped, and its slug (what companies and topics are matched by). */
+    private record Typed(String text, String slug) {
     }
 
     /** The text typed, stripped: at least one letter or digit, at most the configured length. */
-    private String check(String text) {
+    private Typed check(String text) {
         int max = config.search().maxSuggestLength();
         if (text == null || text.isBlank()) {
             throw ProblemException.invalid("q", "must be given: the text typed so far");
@@ -53,10 +56,11 @@ public class Autocomplete {
         if (typed.length() > max) {
             throw ProblemException.invalid("q", "must be at most " + max + " characters");
         }
-        if (Slugs.of(typed) == null) {
+        String slug = Slugs.of(typed);
+        if (slug == null) {
             throw ProblemException.invalid("q", "must contain a letter or a digit");
         }
-        return typed;
+        return new Typed(typed, slug);
     }
 
     private List<SuggestedQuestion> questions(String typed, int limit) {
