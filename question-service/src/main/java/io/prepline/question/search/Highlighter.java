@@ -33,6 +33,8 @@ final class Highlighter {
 
     /** Characters of a body looked at for a snippet. */
     private static final int MAX_ANALYSED = 4000;
+    /** The analysis of a text as the index analyses it: one per thread, reused by every highlighter on it. */
+    private static final ThreadLocal<Analysis> ANALYSIS = ThreadLocal.withInitial(Analysis::new);
 
     /** Stems that matched, and words as written that matched (the words a typo was near). */
     private final CharArraySet stems;
@@ -58,9 +60,6 @@ final class Highlighter {
             }
         }
     }
-
-    /** The analysis of a text as the index analyses it: one per thread, reused by every highlighter on it. */
-    private static final ThreadLocal<Analysis> ANALYSIS = ThreadLocal.withInitial(Analysis::new);
 
     private static final class Analysis {
         private final Tokenizer source = new StandardTokenizer();
