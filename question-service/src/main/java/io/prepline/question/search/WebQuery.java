@@ -3,6 +3,7 @@ package io.prepline.question.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -212,19 +213,31 @@ final class WebQuery {
 
     /**
      * Edits from one word to others: insertions, deletions, substitutions and swaps of neighbours (optimal string
-     * alignment), or more than {@code max}. Only the cells within {@code max} of the diagonal are computed (any other
-     * is more than {@code max} away), and a measurement is given up once a whole row exceeds it.
+     * alignment), or more than {@code max}. The others come in the terms' order, so each shares its first letters with
+     * the one before: the rows of the table for those letters are kept (one row per letter of the other word), and
+     * once a row exceeds {@code max} every word starting with that row's letters is more than {@code max} away without
+     * a cell computed. Within a row only the cells within {@code max} of the diagonal are computed (any other is more
+     * than {@code max} away).
      */
     static final class Distance {
         private final int[] from;
         private final int max;
-        private int[] before;
-        private int[] previous;
-        private int[] current;
+        /** rows[k][j]: the edits from the first k letters of the last word to the first j of {@code from}. */
+        private int[][] rows;
+        private int[] word = new int[16];
+        /** Rows 0 to {@code computed} hold the last word's first letters. */
+        private int computed;
+        /** The first row of the last word beyond {@code max} (none: past every row). */
+        private int tooFar = Integer.MAX_VALUE;
 
         Distance(int[] from, int max) {
             this.from = from;
             this.max = max;
+            this.rows = new int[17][];
+            rows[0] = new int[from.length + 2];
+            for (int j = 0; j < rows[0].length; j++) {
+                rows[0][j] = Math.min(j, max + 1);
+            }
         }
 
         /** To the first {@code length} code points of {@code to}. */
@@ -233,39 +246,55 @@ final class WebQuery {
             if (Math.abs(length - from.length) > max) {
                 return over;
             }
-            if (current == null || current.length < length + 2) {
-                before = new int[length + 2];
-                previous = new int[length + 2];
-                current = new int[length + 2];
+            int shared = 0;
+            int common = Math.min(length, computed);
+            while (shared < common && word[shared] == to[shared]) {
+                shared++;
             }
-            for (int j = 0; j <= length + 1; j++) {
-                previous[j] = Math.min(j, over);
+            if (tooFar <= shared) {
+                return over;
             }
-            for (int i = 1; i <= from.length; i++) {
-                int low = Math.max(1, i - max);
-                int high = Math.min(length, i + max);
-                // the cells just outside the band, which the next row reads, count as too far
-                current[low - 1] = Math.min(i, over);
-                current[high + 1] = over;
-                int best = current[low - 1];
-                for (int j = low; j <= high; j++) {
-                    int cost = from[i - 1] == to[j - 1] ? 0 : 1;
-                    int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                    if (i > 1 && j > 1 && from[i - 1] == to[j - 2] && from[i - 2] == to[j - 1]) {
-                        d = Math.min(d, before[j - 2] + 1);
-                    }
-                    current[j] = Math.min(d, over);
-                    best = Math.min(best, d);
-                }
-                if (best > max) {
+            tooFar = Integer.MAX_VALUE;
+            if (rows.length < length + 1) {
+                rows = Arrays.copyOf(rows, length + 1);
+                word = Arrays.copyOf(word, length);
+            }
+            for (int k = shared + 1; k <= length; k++) {
+                word[k - 1] = to[k - 1];
+                computed = k;
+                if (row(k) > max) {
+                    tooFar = k;
                     return over;
                 }
-                int[] oldest = before;
-                before = previous;
-                previous = current;
-                current = oldest;
             }
-            return previous[length];
+            computed = length;
+            return rows[length][from.length];
+        }
+
+        /** Computes row {@code k} within the band; returns its least cell. */
+        private int row(int k) {
+            int over = max + 1;
+            if (rows[k] == null) {
+                rows[k] = new int[from.length + 2];
+            }
+            int[] current = rows[k];
+            int[] previous = rows[k - 1];
+            int low = Math.max(1, k - max);
+            int high = Math.min(from.length, k + max);
+            // the cells just outside the band, which the next row reads, count as too far
+            current[low - 1] = Math.min(k, over);
+            current[high + 1] = over;
+            int best = current[low - 1];
+            for (int j = low; j <= high; j++) {
+                int cost = word[k - 1] == from[j - 1] ? 0 : 1;
+                int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (k > 1 && j > 1 && word[k - 1] == from[j - 2] && word[k - 2] == from[j - 1]) {
+                    d = Math.min(d, rows[k - 2][j - 2] + 1);
+                }
+                current[j] = Math.min(d, over);
+                best = Math.min(best, d);
+            }
+            return best;
         }
     }
 
