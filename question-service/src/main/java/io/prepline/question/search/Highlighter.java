@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.prepline.question.search.SearchModels.Highlights;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -32,23 +33,22 @@ final class Highlighter {
 
     /** Characters of a body looked at for a snippet. */
     private static final int MAX_ANALYSED = 4000;
+    /** The analysis of a text as the index analyses it: one per thread, reused by every highlighter on it. */
+    private static final ThreadLocal<Analysis> ANALYSIS = ThreadLocal.withInitial(Analysis::new);
 
     /** Stems that matched, and words as written that matched (the words a typo was near). */
-    private final Set<String> stems;
+    private final CharArraySet stems;
     private final Set<String> words;
     /** The first letters of the stems that matched: a stem keeps the first letter of its word. */
     private final Set<Character> initials;
     private final int snippetLength;
-    /** The text analysed as the index analyses it, reused for each text (one highlighter serves one page). */
-    private final Tokenizer source = new StandardTokenizer();
-    private final TokenStream analysed;
 
     /** {@code query} must be rewritten, so that typo-tolerant words name the words they matched. */
     Highlighter(Query query, int snippetLength) {
         this.snippetLength = snippetLength;
         Set<Term> matched = new HashSet<>();
         query.visit(QueryVisitor.termCollector(matched));
-        this.stems = new HashSet<>();
+        this.stems = new CharArraySet(matched.size(), false);
         this.words = new HashSet<>();
         this.initials = new HashSet<>();
         for (Term term : matched) {
@@ -59,28 +59,42 @@ final class Highlighter {
                 words.add(term.text());
             }
         }
-        // stemming was most of the cost: a word that cannot stem to a matched stem is left as it is
-        this.analysed = IndexedQuestions.english(source, OtherInitial::new);
     }
 
-    /** Marks words with another first letter than any matched stem as keywords, which the stemmer leaves alone. */
-    private final class OtherInitial extends TokenFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    private static final class Analysis {
+        private final Tokenizer source = new StandardTokenizer();
+        private final TokenStream analysed;
+        private final CharTermAttribute term;
+        private final OffsetAttribute offset;
+        /** The first letters of the stems of the highlighter analysing. */
+        private Set<Character> initials = Set.of();
 
-        OtherInitial(TokenStream input) {
-            super(input);
+        Analysis() {
+            // stemming was most of the cost: a word that cannot stem to a matched stem is left as it is
+            analysed = IndexedQuestions.english(source, OtherInitial::new);
+            term = analysed.addAttribute(CharTermAttribute.class);
+            offset = analysed.addAttribute(OffsetAttribute.class);
         }
 
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
+        /** Marks words with another first letter than any matched stem as keywords, which the stemmer leaves alone. */
+        private final class OtherInitial extends TokenFilter {
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+            private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+            OtherInitial(TokenStream input) {
+                super(input);
             }
-            if (term.length() == 0 || !initials.contains(term.charAt(0))) {
-                keyword.setKeyword(true);
+
+            @Override
+            public boolean incrementToken() throws IOException {
+                if (!input.incrementToken()) {
+                    return false;
+                }
+                if (term.length() == 0 || !initials.contains(term.charAt(0))) {
+                    keyword.setKeyword(true);
+                }
+                return true;
             }
-            return true;
         }
     }
 
@@ -134,13 +148,15 @@ final class Highlighter {
 
     private List<Match> matches(String text) {
         List<Match> matches = new ArrayList<>();
-        source.setReader(new StringReader(text));
-        try (TokenStream stream = analysed) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+        Analysis analysis = ANALYSIS.get();
+        analysis.initials = initials;
+        analysis.source.setReader(new StringReader(text));
+        CharTermAttribute term = analysis.term;
+        OffsetAttribute offset = analysis.offset;
+        try (TokenStream stream = analysis.analysed) {
             stream.reset();
             while (stream.incrementToken()) {
-                if (stems.contains(term.toString()) || !words.isEmpty()
+                if (stems.contains(term.buffer(), 0, term.length()) || !words.isEmpty()
                         && words.contains(text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT))) {
                     matches.add(new Match(offset.startOffset(), offset.endOffset()));
                 }

@@ -50,6 +50,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
@@ -168,12 +169,23 @@ final class IndexedQuestions {
     }
 
     /**
-     * Only active questions: all but the few unlisted ones are excluded rather than the many active ones required, so
-     * a query walks the postings of its own terms only (a required term every question has would be walked along).
+     * The active questions matching {@code text} (null: all of them): all but the few unlisted ones are excluded rather
+     * than the many active ones required, so a query walks the postings of its own terms only (a required term every
+     * question has would be walked along). A text that only requires and excludes gives its clauses to this query, and
+     * everything is matched only when nothing is required: the form Lucene's rewrite makes of it, built as such, since
+     * each of its rewrite's passes walks the whole query again (the rewrite was a twentieth of a search).
      */
-    static BooleanQuery.Builder activeOnly() {
-        return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
-                .add(new TermQuery(new Term(UNLISTED, "true")), Occur.MUST_NOT);
+    static BooleanQuery.Builder activeOnly(Query text) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (text == null) {
+            query.add(new MatchAllDocsQuery(), Occur.FILTER);
+        } else if (text instanceof BooleanQuery conjunction && conjunction.getMinimumNumberShouldMatch() == 0
+                && conjunction.getClauses(Occur.SHOULD).isEmpty()) {
+            conjunction.clauses().forEach(query::add);
+        } else {
+            query.add(text, Occur.MUST);
+        }
+        return query.add(new TermQuery(new Term(UNLISTED, "true")), Occur.MUST_NOT);
     }
 
     static Term idTerm(UUID id) {

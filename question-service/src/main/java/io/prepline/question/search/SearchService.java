@@ -256,10 +256,7 @@ public class SearchService {
 
     /** The filters, and the text when there is one, of active questions. */
     private static Query filtered(Filters f, Query text) {
-        BooleanQuery.Builder query = IndexedQuestions.activeOnly();
-        if (text != null) {
-            query.add(text, Occur.MUST);
-        }
+        BooleanQuery.Builder query = IndexedQuestions.activeOnly(text);
         if (f.company() != null || f.role() != null || f.round() != null) {
             // one term: company, role and round must match the same report of the question being asked
             filter(query, IndexedQuestions.ASK, IndexedQuestions.askTerm(f.company(), f.role(), f.round()));

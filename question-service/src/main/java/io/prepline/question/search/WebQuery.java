@@ -3,7 +3,9 @@ package io.prepline.question.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +17,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -160,8 +162,7 @@ final class WebQuery {
         boolean found = false;
         try {
             for (Map.Entry<String, Float> field : IndexedQuestions.WORD_FIELDS.entrySet()) {
-                Terms terms = MultiTerms.getTerms(reader, field.getKey());
-                List<Near> candidates = terms == null ? List.of() : near(terms.iterator(), first, typed, edits);
+                List<Near> candidates = near(field.getKey(), first, typed, edits);
                 if (candidates.isEmpty()) {
                     continue;
                 }
@@ -178,25 +179,31 @@ final class WebQuery {
         return found ? inAnyField.build() : new MatchNoDocsQuery("no word near " + word);
     }
 
-    /** The words starting with {@code first} within {@code edits} of {@code typed}, nearest first. */
-    private static List<Near> near(TermsEnum words, BytesRef first, int[] typed, int edits) throws IOException {
-        List<Near> candidates = new ArrayList<>();
-        if (words.seekCeil(first) == TermsEnum.SeekStatus.END) {
-            return candidates;
-        }
+    /**
+     * The words of {@code field} starting with {@code first} within {@code edits} of {@code typed}, nearest first:
+     * each segment's words walked apart (no merging of the segments' orders), a word found in several segments once.
+     */
+    private List<Near> near(String field, BytesRef first, int[] typed, int edits) throws IOException {
+        Map<String, Near> near = new HashMap<>();
         Distance distance = new Distance(typed, edits);
         int[] other = new int[64];
-        for (BytesRef term = words.term(); term != null && StringHelper.startsWith(term, first); term = words.next()) {
-            other = ArrayUtil.grow(other, term.length);
-            int length = UnicodeUtil.UTF8toUTF32(term, other);
-            if (Math.abs(length - typed.length) > edits) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            TermsEnum words = terms == null ? null : terms.iterator();
+            if (words == null || words.seekCeil(first) == TermsEnum.SeekStatus.END) {
                 continue;
             }
-            int edited = distance.to(other, length);
-            if (edited <= edits) {
-                candidates.add(new Near(term.utf8ToString(), 1f - (float) edited / Math.min(typed.length, length)));
+            for (BytesRef term = words.term(); term != null && StringHelper.startsWith(term, first); term = words.next()) {
+                other = ArrayUtil.grow(other, term.length);
+                int length = UnicodeUtil.UTF8toUTF32(term, other);
+                int edited = distance.to(other, length);
+                if (edited <= edits) {
+                    String text = term.utf8ToString();
+                    near.putIfAbsent(text, new Near(text, 1f - (float) edited / Math.min(typed.length, length)));
+                }
             }
         }
+        List<Near> candidates = new ArrayList<>(near.values());
         candidates.sort(Comparator.comparing(Near::similarity).reversed().thenComparing(Near::text));
         return candidates;
     }
@@ -206,62 +213,96 @@ final class WebQuery {
 
     /**
      * Edits from one word to others: insertions, deletions, substitutions and swaps of neighbours (optimal string
-     * alignment), or more than {@code max} (given up once a whole row exceeds it).
+     * alignment), or more than {@code max}. The others come in the terms' order, so each shares its first letters with
+     * the one before: the rows of the table for those letters are kept (one row per letter of the other word), and
+     * once a row exceeds {@code max} every word starting with that row's letters is more than {@code max} away without
+     * a cell computed. Within a row only the cells within {@code max} of the diagonal are computed (any other is more
+     * than {@code max} away).
      */
     static final class Distance {
         private final int[] from;
         private final int max;
-        private int[] before;
-        private int[] previous;
-        private int[] current;
+        /** rows[k][j]: the edits from the first k letters of the last word to the first j of {@code from}. */
+        private int[][] rows;
+        private int[] word = new int[16];
+        /** Rows 0 to {@code computed} hold the last word's first letters. */
+        private int computed;
+        /** The first row of the last word beyond {@code max} (none: past every row). */
+        private int tooFar = Integer.MAX_VALUE;
 
         Distance(int[] from, int max) {
             this.from = from;
             this.max = max;
+            this.rows = new int[17][];
+            rows[0] = new int[from.length + 2];
+            for (int j = 0; j < rows[0].length; j++) {
+                rows[0][j] = Math.min(j, max + 1);
+            }
         }
 
         /** To the first {@code length} code points of {@code to}. */
         int to(int[] to, int length) {
-            if (current == null || current.length < length + 1) {
-                before = new int[length + 1];
-                previous = new int[length + 1];
-                current = new int[length + 1];
+            int over = max + 1;
+            if (Math.abs(length - from.length) > max) {
+                return over;
             }
-            for (int j = 0; j <= length; j++) {
-                previous[j] = j;
+            int shared = 0;
+            int common = Math.min(length, computed);
+            while (shared < common && word[shared] == to[shared]) {
+                shared++;
             }
-            for (int i = 1; i <= from.length; i++) {
-                current[0] = i;
-                int best = i;
-                for (int j = 1; j <= length; j++) {
-                    int cost = from[i - 1] == to[j - 1] ? 0 : 1;
-                    int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                    if (i > 1 && j > 1 && from[i - 1] == to[j - 2] && from[i - 2] == to[j - 1]) {
-                        d = Math.min(d, before[j - 2] + 1);
-                    }
-                    current[j] = d;
-                    best = Math.min(best, d);
+            if (tooFar <= shared) {
+                return over;
+            }
+            tooFar = Integer.MAX_VALUE;
+            if (rows.length < length + 1) {
+                rows = Arrays.copyOf(rows, length + 1);
+                word = Arrays.copyOf(word, length);
+            }
+            for (int k = shared + 1; k <= length; k++) {
+                word[k - 1] = to[k - 1];
+                computed = k;
+                if (row(k) > max) {
+                    tooFar = k;
+                    return over;
                 }
-                if (best > max) {
-                    return max + 1;
-                }
-                int[] oldest = before;
-                before = previous;
-                previous = current;
-                current = oldest;
             }
-            return previous[length];
+            computed = length;
+            return rows[length][from.length];
+        }
+
+        /** Computes row {@code k} within the band; returns its least cell. */
+        private int row(int k) {
+            int over = max + 1;
+            if (rows[k] == null) {
+                rows[k] = new int[from.length + 2];
+            }
+            int[] current = rows[k];
+            int[] previous = rows[k - 1];
+            int low = Math.max(1, k - max);
+            int high = Math.min(from.length, k + max);
+            // the cells just outside the band, which the next row reads, count as too far
+            current[low - 1] = Math.min(k, over);
+            current[high + 1] = over;
+            int best = current[low - 1];
+            for (int j = low; j <= high; j++) {
+                int cost = word[k - 1] == from[j - 1] ? 0 : 1;
+                int d = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (k > 1 && j > 1 && word[k - 1] == from[j - 2] && word[k - 2] == from[j - 1]) {
+                    d = Math.min(d, rows[k - 2][j - 2] + 1);
+                }
+                current[j] = Math.min(d, over);
+                best = Math.min(best, d);
+            }
+            return best;
         }
     }
 
+    /** Whether a question has the stem (in any text field: {@link IndexedQuestions#STEMS} holds them all) or the word. */
     private boolean known(String stem, String word) {
         try {
-            for (String field : IndexedQuestions.TEXT_FIELDS.keySet()) {
-                if (reader.docFreq(new Term(field, stem)) > 0) {
-                    return true;
-                }
-            }
-            return reader.docFreq(new Term(IndexedQuestions.WORDS, word)) > 0
+            return reader.docFreq(new Term(IndexedQuestions.STEMS, stem)) > 0
+                    || reader.docFreq(new Term(IndexedQuestions.WORDS, word)) > 0
                     || reader.docFreq(new Term(IndexedQuestions.TITLE_WORDS, word)) > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
