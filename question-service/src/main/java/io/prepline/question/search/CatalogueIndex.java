@@ -3,7 +3,6 @@ package io.prepline.question.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,10 +39,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.ByteBuffersIndexInput;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.jboss.logging.Logger;
@@ -234,14 +231,14 @@ public class CatalogueIndex {
 
     /**
      * A written file as it is read: in one buffer (reading a value slices one buffer, not a list of many small ones),
-     * outside the heap, so that the garbage collector neither copies nor marks the index, only what requests make.
+     * outside the heap, so that the garbage collector neither copies nor marks the index, only what requests make;
+     * read through {@link OffHeapInput}, which reads a number at once.
      */
     private static IndexInput offHeap(String file, ByteBuffersDataOutput written) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(written.size()));
         written.toBufferList().forEach(buffer::put);
         buffer.flip();
-        return new ByteBuffersIndexInput(new ByteBuffersDataInput(List.of(buffer.order(ByteOrder.LITTLE_ENDIAN))),
-                "off-heap buffer (file=" + file + ")");
+        return new OffHeapInput("off-heap buffer (file=" + file + ")", buffer);
     }
 
     /** Re-reads the questions named by a batch of notifications (an empty one: everything). */

@@ -2,6 +2,8 @@ package io.prepline.question.search;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -11,75 +13,100 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A page of the list ({@code SearchModels.Page}) written from the questions' JSON as the index stores it: each item's
- * bytes are copied, with the search's rank and highlights added at its end, so a page costs no object mapping. The few
- * strings a page adds (highlights, the cursor) are quoted by Jackson's encoder, or by the mapper itself when they hold
- * a character beyond 16 bits (the mapper escapes its two halves, the encoder would not).
+ * bytes are copied, with the search's rank and highlights added at its end, so a page costs no object mapping.
+ * <ul>
+ * <li>The page is written once, into an array of its exact size (a growing buffer and its final copy were most of
+ * what a list request allocated).</li>
+ * <li>The few strings a page adds (highlights, the cursor) are quoted by Jackson's encoder, or by the mapper itself
+ * when they hold a character beyond 16 bits (the mapper escapes its two halves, the encoder would not).</li>
+ * </ul>
  */
 final class PageJson {
 
+    private static final byte[] START = ascii("{\"items\":[");
     private static final JsonStringEncoder QUOTED = JsonStringEncoder.getInstance();
 
     private final ObjectMapper json;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    private boolean first = true;
+    private final List<BytesRef> summaries = new ArrayList<>();
+    /** What follows each summary's fields: its rank and highlights (a search), or null (a list). */
+    private final List<byte[]> searchFields = new ArrayList<>();
 
     PageJson(ObjectMapper json) {
         this.json = json;
-        ascii("{\"items\":[");
     }
 
     /** Adds a question; with a rank (a search) also its rank and its matching words. */
     void item(BytesRef summary, Float rank, Highlights highlights) {
-        if (!first) {
-            out.write(',');
-        }
-        first = false;
-        if (rank == null) {
-            out.write(summary.bytes, summary.offset, summary.length);
-            return;
-        }
-        out.write(summary.bytes, summary.offset, summary.length - 1); // without its closing brace
-        ascii(",\"rank\":" + rank);
-        if (highlights != null) {
-            // as Jackson writes the record: its fields in order, a snippet absent when there is none (NON_NULL)
-            ascii(",\"highlights\":{\"title\":");
-            string(highlights.title());
-            if (highlights.snippet() != null) {
-                ascii(",\"snippet\":");
-                string(highlights.snippet());
-            }
-            out.write('}');
-        }
-        out.write('}');
+        summaries.add(summary);
+        searchFields.add(rank == null ? null : searchFields(rank, highlights));
     }
 
     byte[] finish(String nextCursor, long total) {
-        ascii("],\"nextCursor\":");
-        if (nextCursor == null) {
-            ascii("null");
-        } else {
-            string(nextCursor);
+        byte[] end = end(nextCursor, total);
+        int size = START.length + Math.max(0, summaries.size() - 1) + end.length;
+        for (int i = 0; i < summaries.size(); i++) {
+            byte[] fields = searchFields.get(i);
+            size += summaries.get(i).length + (fields == null ? 0 : fields.length);
         }
-        ascii(",\"total\":" + total + "}");
+        byte[] page = new byte[size];
+        int at = put(page, 0, START);
+        for (int i = 0; i < summaries.size(); i++) {
+            if (i > 0) {
+                page[at++] = ',';
+            }
+            BytesRef summary = summaries.get(i);
+            byte[] fields = searchFields.get(i);
+            if (fields == null) {
+                System.arraycopy(summary.bytes, summary.offset, page, at, summary.length);
+                at += summary.length;
+                continue;
+            }
+            System.arraycopy(summary.bytes, summary.offset, page, at, summary.length - 1); // without its closing brace
+            at = put(page, at + summary.length - 1, fields);
+            page[at++] = '}';
+        }
+        put(page, at, end);
+        return page;
+    }
+
+    /** The rank, and the highlights as Jackson writes the record: its fields in order, no snippet when there is none (NON_NULL). */
+    private byte[] searchFields(float rank, Highlights highlights) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.writeBytes(ascii(",\"rank\":" + rank));
+        if (highlights != null) {
+            out.writeBytes(ascii(",\"highlights\":{\"title\":"));
+            out.writeBytes(quoted(highlights.title()));
+            if (highlights.snippet() != null) {
+                out.writeBytes(ascii(",\"snippet\":"));
+                out.writeBytes(quoted(highlights.snippet()));
+            }
+            out.write('}');
+        }
         return out.toByteArray();
     }
 
-    private void ascii(String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+    private byte[] end(String nextCursor, long total) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        out.writeBytes(ascii("],\"nextCursor\":"));
+        out.writeBytes(nextCursor == null ? ascii("null") : quoted(nextCursor));
+        out.writeBytes(ascii(",\"total\":" + total + "}"));
+        return out.toByteArray();
     }
 
-    private void string(String text) {
+    private byte[] quoted(String text) {
         if (beyond16Bits(text)) {
             try {
-                out.writeBytes(json.writeValueAsBytes(text));
+                return json.writeValueAsBytes(text);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write " + text, e);
             }
-            return;
         }
-        out.write('"');
-        out.writeBytes(QUOTED.quoteAsUTF8(text));
-        out.write('"');
+        byte[] inner = QUOTED.quoteAsUTF8(text);
+        byte[] quoted = new byte[inner.length + 2];
+        quoted[0] = '"';
+        System.arraycopy(inner, 0, quoted, 1, inner.length);
+        quoted[quoted.length - 1] = '"';
+        return quoted;
     }
 
     private static boolean beyond16Bits(String text) {
@@ -89,5 +116,14 @@ final class PageJson {
             }
         }
         return false;
+    }
+
+    private static int put(byte[] page, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, page, at, bytes.length);
+        return at + bytes.length;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

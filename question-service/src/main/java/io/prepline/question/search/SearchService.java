@@ -135,11 +135,13 @@ public class SearchService {
             QueryForms queries = query(filters, searcher);
             Query query = searcher.rewrite(queries.scored());
             org.apache.lucene.search.Sort order = order(pageSort);
-            // counting stops after the page: the rest of the matches are counted without being ranked, by the
-            // cheaper form of the query, and a ranking by relevance skips the blocks of documents that cannot reach
-            // the page (block-max WAND)
+            // ranked by relevance, counting stops after the page: the rest of the matches are counted without being
+            // ranked, by the cheaper form of the query, and the ranking skips the blocks of documents that cannot
+            // reach the page (block-max WAND). Ordered by a number (no index of it to skip by), every match passes
+            // the collector anyway, so it counts them all and no second pass counts them again.
+            int countUpTo = pageSort == Sort.RELEVANCE ? limit + 1 : Integer.MAX_VALUE;
             TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(order, limit + 1,
-                    after == null ? null : position(pageSort, after), limit + 1));
+                    after == null ? null : position(pageSort, after), countUpTo));
             long total = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO ? top.totalHits.value()
                     : searcher.count(queries.matching());
             ScoreDoc[] hits = top.scoreDocs;
