@@ -96,6 +96,21 @@ class ScoredConsumerTest {
     }
 
     @Test
+    void aScoreWhoseTransactionWasAbortedIsNeverApplied() {
+        Question q = activeQuestion();
+        String id = submitted("aborted-" + UUID.randomUUID(), q);
+        // as a worker that dies (or is fenced) after sending the score, before its transaction commits
+        TopicProbe.sendAborted(DevStack.shared().bootstrapServers(), TOPIC, Fixtures.producer(TOPIC), id,
+                scored(id, q, 1, 100, 0.99, "PASS", "1.0.0", 4));
+        publishScore(id, scored(id, q, 1, 30, 0.9, "FAIL", "1.0.0", 1));
+        awaitStatus(id, "REJECTED");
+        assertEquals(30, count("SELECT overall FROM answer WHERE id = ?::uuid", id));
+        assertEquals(1, count("""
+                SELECT count(*) FROM answer_status_history WHERE answer_id = ?::uuid AND status = 'SCORED'""", id),
+                "only the committed score was applied");
+    }
+
+    @Test
     void aScoreWaitsForARowLockHeldLongerThanOneAttemptAndIsAppliedOnceItIsReleased() throws Exception {
         Question q = activeQuestion();
         String id = submitted("lock-" + UUID.randomUUID(), q);

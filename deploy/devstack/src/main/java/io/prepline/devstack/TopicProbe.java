@@ -158,10 +158,34 @@ public final class TopicProbe implements AutoCloseable {
         send(bootstrapServers, topic, key, value, cloudEvent(source));
     }
 
-    private static void send(String bootstrapServers, String topic, String key, String value,
-                             Map<String, String> headers) {
+    /**
+     * Sends one record as {@code source} would, inside a transaction that is then aborted: the record is written to the
+     * log, and a {@code read_committed} consumer never sees it (as when a worker dies before it commits).
+     */
+    public static void sendAborted(String bootstrapServers, String topic, String source, String key, String value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "probe-aborted-" + UUID.randomUUID());
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(record(topic, key, value, cloudEvent(source)));
+            producer.flush();
+            producer.abortTransaction();
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String value,
+                                                         Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static void send(String bootstrapServers, String topic, String key, String value,
+                             Map<String, String> headers) {
+        ProducerRecord<String, String> record = record(topic, key, value, headers);
         try {
             producer(bootstrapServers).send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
