@@ -160,7 +160,10 @@ public interface PlatformConfig {
         @WithDefault("true")
         boolean relay();
 
-        /** Pause between polls of an empty outbox. */
+        /**
+         * Longest pause between polls of an empty outbox: a commit of this instance ends it at once, so only events
+         * committed by another instance of the service wait for it.
+         */
         @WithDefault("100ms")
         Duration interval();
 

@@ -5,27 +5,37 @@ import java.sql.PreparedStatement;
 
 import io.prepline.platform.PlatformConfig;
 import io.prepline.platform.messaging.EventJson;
+import io.prepline.platform.pg.AfterCommit;
 import io.prepline.platform.tracing.TraceHeaders;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 /**
  * Writes an event in the caller's transaction: it becomes durable exactly when the change it describes does, and the
  * relay publishes it afterwards. Needs the tables of {@code outbox.sql} in this module's README. The trace the caller
- * is in (the request that made the change) is stored with the event, and the relay publishes the event in it.
+ * is in (the request that made the change) is stored with the event, and the relay publishes the event in it. The
+ * commit wakes the relay ({@link OutboxSignal}).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "prepline.outbox.enabled", stringValue = "true")
 public class Outbox {
 
+    /** Marks a transaction whose commit already wakes the relay. */
+    private static final Object SIGNALLED = new Object();
+
     @Inject
     EntityManager em;
     @Inject
     PlatformConfig config;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    OutboxSignal signal;
 
     /** Writes {@code payload} as event JSON. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,6 +66,14 @@ public class Outbox {
                 insert.executeUpdate();
             }
         });
+        signalAtCommit();
+    }
+
+    private void signalAtCommit() {
+        if (transactions.getResource(SIGNALLED) == null) {
+            transactions.putResource(SIGNALLED, Boolean.TRUE);
+            AfterCommit.run(transactions, signal::committed);
+        }
     }
 
     /** Whether the relay can publish this payload. */

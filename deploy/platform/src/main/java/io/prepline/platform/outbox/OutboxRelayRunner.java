@@ -29,8 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the {@link OutboxRelay} on its own thread (Quarkus' scheduler runs nothing more often than once a second):
- * rounds follow each other while there is work, pause {@code prepline.outbox.interval} when the outbox is empty, and
- * back off while the broker or the database fails. Dead rows are logged once and counted in
+ * rounds follow each other while there is work; when the outbox is empty, the next round starts when a transaction
+ * with events commits ({@link OutboxSignal}) or after {@code prepline.outbox.interval}; rounds back off while the
+ * broker or the database fails. Dead rows are logged once and counted in
  * {@code prepline_outbox_dead_total}.
  */
 @ApplicationScoped
@@ -47,6 +48,8 @@ public class OutboxRelayRunner {
     MeterRegistry metrics;
     @Inject
     Tracer tracer;
+    @Inject
+    OutboxSignal signal;
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
@@ -99,7 +102,7 @@ public class OutboxRelayRunner {
             try {
                 int done = relay.relayBatch();
                 backoff.reset();
-                if (done < outbox.batchSize() && !Backoff.sleep(outbox.interval())) {
+                if (done < outbox.batchSize() && !signal.await(outbox.interval())) {
                     return;
                 }
             } catch (Exception e) {
