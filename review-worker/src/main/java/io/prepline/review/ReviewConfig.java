@@ -128,6 +128,13 @@ public interface ReviewConfig {
          */
         @WithDefault("PT5S")
         Duration transactionTimeout();
+
+        /**
+         * How often a stream thread commits its transaction: a score is published (readable with read_committed)
+         * only at the commit after it, so this is the most a score waits; each commit costs the broker a transaction.
+         */
+        @WithDefault("PT0.02S")
+        Duration commitInterval();
     }
 
     interface Preview {

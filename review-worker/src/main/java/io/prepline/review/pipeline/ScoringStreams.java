@@ -351,6 +351,9 @@ public class ScoringStreams {
         p.putAll(KafkaClients.connectionSettings(kafkaConfig));
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // a thread with nothing new to read waits at most as long for input, so that its commit is not late either
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.commitInterval().toMillis());
+        p.put(StreamsConfig.POLL_MS_CONFIG, s.commitInterval().toMillis());
         p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.threads());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, s.cacheMaxBytes());
