@@ -40,6 +40,7 @@ public class E2eLatency {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final long GIVE_UP_NS = 30_000_000_000L;
+    private static final long SETTLE_MS = 1_000;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -61,6 +62,9 @@ public class E2eLatency {
             run(http, timer, base, slug, tokens, 2, warmupSeconds);
             System.out.println("warm-up done (" + warmupSeconds + " s at 2/s)");
         } else {
+            // the generator's own start (its JVM, the tokens it signs) has used the CPU up to here: let it settle
+            // first, so that the first answers do not share the stack's CPU with it
+            Thread.sleep(SETTLE_MS);
             System.out.println("no warm-up: the first answer is the first the stack sees");
         }
         Result result = run(http, timer, base, slug, tokens, rate, seconds);
