@@ -48,6 +48,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void eachServiceRunsWithTheJvmOptionsItIsMeasuredWith() {
+        Map<String, Object> services = services();
+        Map<String, String> expected = JvmOptions.byService();
+        for (Services service : Services.ALL) {
+            Map<String, Object> environment = Tree.map(Tree.map(services, service.name()), "environment");
+            assertEquals(expected.get(service.name()), environment.get("JAVA_OPTS_APPEND"), service.name());
+        }
+    }
+
+    @Test
     void theServicesAreBuiltFromTheJvmDockerfileAndRunHardened() {
         Map<String, Object> services = services();
         String pom = Repository.read("pom.xml");

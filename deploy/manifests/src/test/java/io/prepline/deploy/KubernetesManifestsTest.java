@@ -73,6 +73,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void eachServiceRunsWithTheJvmOptionsItIsMeasuredWith() {
+        Map<String, String> expected = JvmOptions.byService();
+        assertEquals(Set.of("question-service"), expected.keySet(), "deploy/lib/jvm.sh");
+        for (Services service : Services.ALL) {
+            Map<String, Object> pod = Tree.map(deployment(service.name()).podTemplate(), "spec");
+            Map<String, Object> container = Tree.maps(pod, "containers").getFirst();
+            assertEquals(expected.get(service.name()), env(container).get("JAVA_OPTS_APPEND"), service.name());
+        }
+        assertTrue(Repository.read("deploy/docker/Dockerfile.jvm").contains("exec java $JAVA_OPTS $JAVA_OPTS_APPEND -jar"),
+                "the image does not pass JAVA_OPTS_APPEND to the JVM");
+    }
+
+    @Test
     void reviewWorkerKeepsItsStreamsStateOnAWritableVolume() {
         Manifest worker = deployment("review-worker");
         Map<String, Object> pod = Tree.map(worker.podTemplate(), "spec");
